@@ -1,0 +1,100 @@
+#include "app/server.h"
+
+#include <csignal>
+#include <pthread.h>
+#include <random>
+#include <thread>
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+
+#include "app/data_dir_lock.h"
+#include "engine/render_job_runner.h"
+#include "engine/worker_pool.h"
+#include "http/api_server.h"
+#include "store/migrations.h"
+#include "store/sqlite_job_store.h"
+
+namespace deckd {
+namespace {
+
+// hostname:pid:random — unique per process, readable in the database.
+std::string make_instance_id() {
+  char host[256] = {};
+  ::gethostname(host, sizeof host - 1);
+  std::random_device rd;
+  char suffix[9];
+  std::snprintf(suffix, sizeof suffix, "%08x", rd());
+  return std::string(host) + ":" + std::to_string(::getpid()) + ":" + suffix;
+}
+
+// Blocks SIGTERM and SIGINT in this thread and every thread it starts, so
+// that only wait_for_stop_signal() sees them.
+sigset_t block_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+}  // namespace
+
+int run_server(const Config& config) {
+  const sigset_t stop_signals = block_stop_signals();
+  const std::filesystem::path data_dir(config.data_dir);
+  std::unique_ptr<DataDirLock> lock;
+  std::unique_ptr<SqliteJobStore> store;
+  try {
+    lock = std::make_unique<DataDirLock>(data_dir);
+    std::filesystem::create_directories(data_dir / "jobs");
+    store = std::make_unique<SqliteJobStore>((data_dir / "deckd.db").string(), config.durability);
+  } catch (const std::exception& e) {
+    spdlog::critical("startup.failed error=\"{}\"", e.what());
+    return 1;
+  }
+  SystemClock clock;
+  // We hold the data-dir lock: no other process can own a lease here.
+  const RescueCounts orphans = store->rescue_all(clock.now());
+  if (orphans.requeued + orphans.failed > 0)
+    spdlog::warn("startup.recovered requeued={} failed={}", orphans.requeued, orphans.failed);
+
+  RenderJobRunner runner(data_dir / "jobs");
+  WorkerPoolOptions pool_options;
+  pool_options.workers = config.workers;
+  pool_options.owner = make_instance_id();
+  pool_options.lease_ms = config.lease_seconds * 1000LL;
+  pool_options.heartbeat_ms = std::max<UnixMillis>(500, pool_options.lease_ms / 4);
+  WorkerPool pool(*store, runner, clock, pool_options);
+
+  ApiOptions api_options;
+  api_options.jobs_dir = data_dir / "jobs";
+  api_options.max_attempts = config.max_attempts;
+  api_options.max_queued_jobs = config.max_queued;
+  ApiServer api(*store, pool, clock, api_options);
+  const int port = api.bind(config.host, config.port);
+  if (port < 0) {
+    spdlog::critical("startup.failed error=\"cannot listen on {}:{}; is the port in use?\"",
+                     config.host, config.port);
+    return 1;
+  }
+  pool.start();
+  spdlog::info("deckd.started listen={}:{} data_dir={} workers={} instance={}", config.host,
+               port, data_dir.string(), config.workers, pool_options.owner);
+
+  std::thread signal_waiter([&] {
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    spdlog::info("deckd.stopping signal={}", sig);
+    api.begin_shutdown();
+    pool.shutdown(std::chrono::seconds(config.shutdown_grace_seconds));
+    api.stop();
+  });
+  api.serve();
+  signal_waiter.join();
+  spdlog::info("deckd.stopped");
+  return 0;
+}
+
+}  // namespace deckd

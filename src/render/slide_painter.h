@@ -1,0 +1,33 @@
+// SlidePainter draws one slide onto a cairo context, scaled to the frame so a
+// slide looks the same at 1280x720 and 3840x2160. The same code draws PNG
+// frames and PDF pages. Text is shaped and wrapped by pango; text that does
+// not fit shrinks to a minimum size, then is ellipsized with a warning.
+// Immutable after construction; safe to share across threads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <cairo.h>
+
+#include "jobs/presentation.h"
+#include "render/theme.h"
+
+namespace deckd {
+
+class SlidePainter {
+ public:
+  SlidePainter(Theme theme, int width, int height);
+
+  // Draws `slide` (number `index` + 1 of the deck) on `cr`, appending to
+  // `warnings` whatever could not be shown as asked (bad color, text cut).
+  void paint(cairo_t* cr, const Slide& slide, int index,
+             std::vector<std::string>& warnings) const;
+
+ private:
+  const Theme theme_;
+  const int width_;
+  const int height_;
+};
+
+}  // namespace deckd
