@@ -1,5 +1,6 @@
 #include "app/config.h"
 
+#include <algorithm>
 #include <charconv>
 #include <thread>
 
@@ -83,14 +84,19 @@ Config parse_serve(const std::vector<std::string>& args, std::size_t from,
   }
   for (std::size_t i = from; i < args.size(); ++i) {
     std::string flag = args[i], value;
+    const std::string name = flag.substr(0, flag.find('='));
+    if (std::none_of(std::begin(kEnvFlags), std::end(kEnvFlags),
+                     [&](const EnvFlag& f) { return name == f.flag; }))
+      throw ConfigError(name.rfind("--", 0) == 0
+                            ? "unknown option " + name + " (see deckd --help)"
+                            : "unexpected argument \"" + name + "\" (see deckd --help)");
     if (const auto eq = flag.find('='); eq != std::string::npos) {
       value = flag.substr(eq + 1);
       flag = flag.substr(0, eq);
     } else if (flag.rfind("--", 0) == 0 && i + 1 < args.size()) {
       value = args[++i];
     } else {
-      throw ConfigError(flag.rfind("--", 0) == 0 ? flag + " needs a value"
-                                                  : "unexpected argument \"" + flag + "\" (see deckd --help)");
+      throw ConfigError(flag + " needs a value");
     }
     set_option(c, flag, value);
   }

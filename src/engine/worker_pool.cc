@@ -145,10 +145,10 @@ void WorkerPool::heartbeat_all() {
   for (const Lease& lease : running_.leases()) {
     try {
       const UnixMillis now = clock_.now();
-      if (!store_.heartbeat(lease, now, now + options_.lease_ms)) {
+      // A job that finished since leases() was read also fails the guard;
+      // only one still registered here has really lost its lease.
+      if (!store_.heartbeat(lease, now, now + options_.lease_ms) && running_.cancel(lease.job_id))
         spdlog::warn("job.lease_lost job={}", lease.job_id);
-        running_.cancel(lease.job_id);
-      }
     } catch (const std::exception& e) {
       spdlog::error("engine.heartbeat_failed job={} error=\"{}\"", lease.job_id, e.what());
     }

@@ -17,6 +17,14 @@ Theme pick_theme(const std::string& name, std::vector<std::string>& warnings) {
   return default_theme();
 }
 
+// A crash can leave AtomicFile temporaries behind; nothing points at them.
+void remove_stale_temporaries(const std::filesystem::path& dir) {
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().filename().string().find(".tmp-") != std::string::npos)
+      std::filesystem::remove(entry.path());
+  }
+}
+
 }  // namespace
 
 std::string slide_png_name(int index) {
@@ -29,6 +37,7 @@ RenderOutput RenderPipeline::run(const Presentation& deck, const std::filesystem
                                  const ProgressFn& progress, const CancelToken& cancel) const {
   RenderOutput out;
   std::filesystem::create_directories(out_dir);
+  remove_stale_temporaries(out_dir);
   const SlidePainter painter(pick_theme(deck.theme, out.warnings), deck.width, deck.height);
   const int n = static_cast<int>(deck.slides.size());
   for (int i = 0; i < n; ++i) {

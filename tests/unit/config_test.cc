@@ -1,0 +1,57 @@
+#include <catch2/catch.hpp>
+
+#include <map>
+
+#include "app/config.h"
+
+using namespace deckd;
+
+namespace {
+
+Command parse(std::vector<std::string> args, std::map<std::string, std::string> env = {}) {
+  return parse_command_line(args, [env](const char* name) -> const char* {
+    auto it = env.find(name);
+    return it == env.end() ? nullptr : it->second.c_str();
+  });
+}
+
+}  // namespace
+
+TEST_CASE("serve has the documented defaults", "[config]") {
+  const Config c = parse({"serve"}).config;
+  CHECK(c.host == "127.0.0.1");
+  CHECK(c.port == 8080);
+  CHECK(c.data_dir == "./deckd-data");
+  CHECK(c.workers >= 1);
+  CHECK(c.durability == Durability::kFull);
+  CHECK(c.log_format == "text");
+}
+
+TEST_CASE("flags win over environment variables", "[config]") {
+  const Config c = parse({"serve", "--workers", "3", "--listen=0.0.0.0:9000"},
+                         {{"DECKD_WORKERS", "7"}, {"DECKD_DATA_DIR", "/srv/deckd"}, {"DECKD_DURABILITY", "normal"}})
+                       .config;
+  CHECK(c.workers == 3);
+  CHECK(c.host == "0.0.0.0");
+  CHECK(c.port == 9000);
+  CHECK(c.data_dir == "/srv/deckd");
+  CHECK(c.durability == Durability::kNormal);
+}
+
+TEST_CASE("a wrong flag is one clear error", "[config]") {
+  CHECK_THROWS_WITH(parse({"serve", "--bogus"}), Catch::Contains("unknown option --bogus"));
+  CHECK_THROWS_WITH(parse({"serve", "--workers", "0"}), Catch::Contains("--workers must be"));
+  CHECK_THROWS_WITH(parse({"serve", "--listen", "8080"}), Catch::Contains("HOST:PORT"));
+  CHECK_THROWS_WITH(parse({"serve", "--durability", "maybe"}), Catch::Contains("full or normal"));
+  CHECK_THROWS_WITH(parse({"serve", "--workers"}), Catch::Contains("needs a value"));
+  CHECK_THROWS_WITH(parse({"serve"}, {{"DECKD_WORKERS", "many"}}), Catch::StartsWith("DECKD_WORKERS"));
+  CHECK_THROWS_WITH(parse({"launch"}), Catch::Contains("unknown command"));
+}
+
+TEST_CASE("help, version and health are commands", "[config]") {
+  CHECK(parse({}).kind == Command::kHelp);
+  CHECK(parse({"--help"}).kind == Command::kHelp);
+  CHECK(parse({"serve", "--help"}).kind == Command::kHelp);
+  CHECK(parse({"--version"}).kind == Command::kVersion);
+  CHECK(parse({"health", "http://127.0.0.1:1/api/health"}).health_url == "http://127.0.0.1:1/api/health");
+}

@@ -1,0 +1,168 @@
+#include <catch2/catch.hpp>
+
+#include <cairo.h>
+
+#include "render/atomic_file.h"
+#include "render/render_pipeline.h"
+#include "render/slide_content.h"
+#include "render/slide_renderer.h"
+#include "render/theme.h"
+#include "render/cairo_handles.h"
+#include "support/temp_dir.h"
+
+using namespace deckd;
+using nlohmann::json;
+
+namespace {
+
+Slide slide(const std::string& template_id, json props) {
+  Slide s;
+  s.template_id = template_id;
+  s.props = std::move(props);
+  return s;
+}
+
+// Fraction of pixels in a rectangle that differ from the background color.
+double ink_fraction(const std::filesystem::path& png, int x0, int y0, int x1, int y1, Rgb bg) {
+  CairoSurface img(cairo_image_surface_create_from_png(png.c_str()));
+  REQUIRE(cairo_surface_status(img.get()) == CAIRO_STATUS_SUCCESS);
+  const unsigned char* data = cairo_image_surface_get_data(img.get());
+  const int stride = cairo_image_surface_get_stride(img.get());
+  int ink = 0, total = 0;
+  for (int y = y0; y < y1; ++y) {
+    for (int x = x0; x < x1; ++x) {
+      const uint32_t px = *reinterpret_cast<const uint32_t*>(data + y * stride + x * 4);
+      const int r = (px >> 16) & 0xff, g = (px >> 8) & 0xff, b = px & 0xff;
+      ++total;
+      if (std::abs(r - int(bg.r * 255)) + std::abs(g - int(bg.g * 255)) + std::abs(b - int(bg.b * 255)) > 60) ++ink;
+    }
+  }
+  return double(ink) / total;
+}
+
+std::pair<int, int> png_size(const std::filesystem::path& png) {
+  CairoSurface img(cairo_image_surface_create_from_png(png.c_str()));
+  return {cairo_image_surface_get_width(img.get()), cairo_image_surface_get_height(img.get())};
+}
+
+}  // namespace
+
+TEST_CASE("every word of a slide's props reaches its content", "[render]") {
+  const Slide s = slide("four-box-grid",
+                        {{"title", "Quarter"},
+                         {"subtitle", "Review"},
+                         {"content", "Intro line\n- first dash\n- second dash"},
+                         {"boxes", {{{"heading", "Sales"}, {"text", "up"}}, {{"heading", "Costs"}, {"text", "down"}}}},
+                         {"bullets", {"alpha", "beta"}},
+                         {"leftTitle", "Left"},
+                         {"rightContent", "Right side"}});
+  const SlideContent c = extract_content(s);
+  std::string all = c.title + " " + c.subtitle;
+  for (const auto& item : c.body) all += " " + item.heading + " " + item.text;
+  for (const char* word : {"Quarter", "Review", "Intro line", "first dash", "second dash", "Sales", "up",
+                           "Costs", "down", "alpha", "beta", "Left", "Right side"}) {
+    INFO(word);
+    CHECK(all.find(word) != std::string::npos);
+  }
+  CHECK_FALSE(c.is_title_slide);
+}
+
+TEST_CASE("CSS hex colors parse and junk does not", "[render]") {
+  auto c = parse_css_hex("#fff");
+  REQUIRE(c);
+  CHECK(c->r == Approx(1.0));
+  auto d = parse_css_hex("#261C4E");
+  REQUIRE(d);
+  CHECK(d->g == Approx(0x1c / 255.0));
+  for (const char* bad : {"", "fff", "#ffff", "#ggg", "#12345", "red"}) CHECK_FALSE(parse_css_hex(bad));
+}
+
+TEST_CASE("a slide renders to a PNG of the requested size with its text drawn", "[render]") {
+  test::TempDir dir;
+  const Theme theme = default_theme();
+  for (auto [w, h] : {std::pair{1920, 1080}, std::pair{640, 360}}) {
+    SlidePainter painter(theme, w, h);
+    std::vector<std::string> warnings;
+    const auto path = dir / ("s" + std::to_string(w) + ".png");
+    render_slide_png(painter, slide("content-slide", {{"title", "Привіт, світ — Ünïcödé"}, {"content", "Body"}}),
+                     0, w, h, path, warnings);
+    CHECK(png_size(path) == std::pair{w, h});
+    CHECK(warnings.empty());
+    // The title band has ink; the bottom-right corner is empty background.
+    CHECK(ink_fraction(path, w / 16, h / 12, w / 2, h / 5, theme.background) > 0.02);
+    CHECK(ink_fraction(path, w * 3 / 4, h * 3 / 4, w - 1, h - 1, theme.background) == 0);
+  }
+}
+
+TEST_CASE("a bad color falls back to the theme with a warning", "[render]") {
+  test::TempDir dir;
+  const Theme theme = default_theme();
+  SlidePainter painter(theme, 640, 360);
+  std::vector<std::string> warnings;
+  render_slide_png(painter, slide("content-slide", {{"title", "T"}, {"backgroundColor", "purple-ish"}}), 2, 640,
+                   360, dir / "s.png", warnings);
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::StartsWith("slide 3: backgroundColor"));
+  CHECK(ink_fraction(dir / "s.png", 600, 300, 639, 359, theme.background) == 0);
+}
+
+TEST_CASE("text that cannot fit is ellipsized with a warning", "[render]") {
+  test::TempDir dir;
+  SlidePainter painter(default_theme(), 640, 360);
+  std::vector<std::string> warnings;
+  std::string huge;
+  for (int i = 0; i < 400; ++i) huge += "many words here ";
+  render_slide_png(painter, slide("content-slide", {{"title", "T"}, {"content", huge}}), 0, 640, 360,
+                   dir / "s.png", warnings);
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::Contains("shortened"));
+}
+
+TEST_CASE("the pipeline renders every slide and reuses finished ones", "[render]") {
+  test::TempDir dir;
+  Presentation deck;
+  deck.width = 640;
+  deck.height = 360;
+  for (int i = 0; i < 3; ++i) deck.slides.push_back(slide("bullet-points", {{"title", "S" + std::to_string(i)}}));
+  std::vector<double> seen;
+  CancelToken token;
+  RenderPipeline pipeline;
+  RenderOutput first = pipeline.run(deck, dir.path(), [&](double p, const std::string&) { seen.push_back(p); }, token);
+  REQUIRE(first.files.size() == 3);
+  CHECK(first.files[2].name == "slide-003.png");
+  CHECK(first.files[2].bytes == static_cast<std::int64_t>(std::filesystem::file_size(dir / "slide-003.png")));
+  CHECK(first.reused_checkpoints == 0);
+  CHECK(std::is_sorted(seen.begin(), seen.end()));
+  CHECK(seen.back() == 100);
+
+  std::filesystem::remove(dir / "slide-002.png");
+  RenderOutput second = pipeline.run(deck, dir.path(), [](double, const std::string&) {}, token);
+  CHECK(second.reused_checkpoints == 2);
+  CHECK(std::filesystem::exists(dir / "slide-002.png"));
+}
+
+TEST_CASE("a tripped cancel token stops the pipeline", "[render]") {
+  test::TempDir dir;
+  Presentation deck;
+  deck.slides.push_back(slide("content-slide", {{"title", "x"}}));
+  CancelToken token;
+  token.cancel();
+  CHECK_THROWS_AS(RenderPipeline().run(deck, dir.path(), [](double, const std::string&) {}, token), Cancelled);
+  CHECK_FALSE(std::filesystem::exists(dir / "slide-001.png"));
+}
+
+TEST_CASE("an uncommitted atomic file leaves nothing behind", "[render]") {
+  test::TempDir dir;
+  {
+    AtomicFile f(dir / "half.bin");
+    f.write("abc", 3);
+  }
+  CHECK(std::filesystem::is_empty(dir.path()));
+  {
+    AtomicFile f(dir / "whole.bin");
+    f.write("abc", 3);
+    f.commit();
+  }
+  CHECK(std::filesystem::file_size(dir / "whole.bin") == 3);
+  CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
+}
