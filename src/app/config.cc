@@ -55,6 +55,7 @@ void set_option(Config& c, const std::string& flag, const std::string& value) {
   if (flag == "--max-attempts") { c.max_attempts = parse_int(flag, value, 1, 100); return; }
   if (flag == "--shutdown-grace") { c.shutdown_grace_seconds = parse_int(flag, value, 0, 3600); return; }
   if (flag == "--max-queued") { c.max_queued = parse_int(flag, value, 1, 10'000'000); return; }
+  if (flag == "--job-timeout-per-slide") { c.job_timeout_per_slide_seconds = parse_int(flag, value, 1, 86400); return; }
   throw ConfigError("unknown option " + flag + " (see deckd --help)");
 }
 
@@ -68,6 +69,7 @@ constexpr EnvFlag kEnvFlags[] = {
     {"DECKD_LOG_LEVEL", "--log-level"},   {"DECKD_LOG_FORMAT", "--log-format"},
     {"DECKD_LEASE_SECONDS", "--lease-seconds"}, {"DECKD_MAX_ATTEMPTS", "--max-attempts"},
     {"DECKD_SHUTDOWN_GRACE", "--shutdown-grace"}, {"DECKD_MAX_QUEUED", "--max-queued"},
+    {"DECKD_JOB_TIMEOUT_PER_SLIDE", "--job-timeout-per-slide"},
 };
 
 Config parse_serve(const std::vector<std::string>& args, std::size_t from,
@@ -155,6 +157,8 @@ Options of serve (each also read from the environment variable shown):
                                                            DECKD_SHUTDOWN_GRACE (20)
   --max-queued N            queued jobs before POST answers 429
                                                            DECKD_MAX_QUEUED (10000)
+  --job-timeout-per-slide N a render fails after 120 s + N s per slide
+                                                           DECKD_JOB_TIMEOUT_PER_SLIDE (60)
 )";
 }
 

@@ -30,6 +30,7 @@ struct Config {
   int max_attempts = 3;
   int shutdown_grace_seconds = 20;
   int max_queued = 10000;
+  int job_timeout_per_slide_seconds = 60;  // plus 120 s per job
 };
 
 // What the command line asks for.

@@ -11,6 +11,7 @@
 #include "app/data_dir_lock.h"
 #include "engine/render_job_runner.h"
 #include "engine/worker_pool.h"
+#include "render/narrator.h"
 #include "http/api_server.h"
 #include "store/migrations.h"
 #include "store/sqlite_job_store.h"
@@ -60,7 +61,17 @@ int run_server(const Config& config) {
   if (orphans.requeued + orphans.failed > 0)
     spdlog::warn("startup.recovered requeued={} failed={}", orphans.requeued, orphans.failed);
 
-  RenderJobRunner runner(data_dir / "jobs");
+  std::vector<std::string> voices;
+  try {
+    voices = installed_voices();
+  } catch (const std::exception& e) {
+    spdlog::critical("startup.failed error=\"cannot list espeak-ng voices ({}); install espeak-ng\"", e.what());
+    return 1;
+  }
+  RenderJobOptions render_options;
+  render_options.jobs_dir = data_dir / "jobs";
+  render_options.timeout_per_slide = std::chrono::seconds(config.job_timeout_per_slide_seconds);
+  RenderJobRunner runner(render_options);
   WorkerPoolOptions pool_options;
   pool_options.workers = config.workers;
   pool_options.owner = make_instance_id();
@@ -72,6 +83,7 @@ int run_server(const Config& config) {
   api_options.jobs_dir = data_dir / "jobs";
   api_options.max_attempts = config.max_attempts;
   api_options.max_queued_jobs = config.max_queued;
+  api_options.voices = std::move(voices);
   ApiServer api(*store, pool, clock, api_options);
   const int port = api.bind(config.host, config.port);
   if (port < 0) {

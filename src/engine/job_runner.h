@@ -13,12 +13,13 @@ class JobRunner {
  public:
   virtual ~JobRunner() = default;
 
-  // Runs `job` (with its request_json) to completion and returns its outputs.
-  // Reports progress through `progress`; stops with Cancelled when `cancel`
-  // trips. Throws PermanentError when the job can never succeed, and any
-  // other exception for a failure worth retrying.
+  // Runs `job` (with its request_json and checkpoints) to completion and
+  // returns its outputs. Reports progress and finished checkpoints through
+  // the callbacks; stops with Cancelled when `cancel` trips. Throws
+  // PermanentError when the job can never succeed, and any other exception
+  // for a failure worth retrying.
   virtual Completion run(const Job& job, const ProgressFn& progress,
-                         const CancelToken& cancel) = 0;
+                         const CheckpointFn& checkpoint, const CancelToken& cancel) = 0;
 };
 
 }  // namespace deckd

@@ -14,4 +14,8 @@ void ProgressReporter::report(double percent, const std::string& stage) {
   if (!store_.report_progress(lease_, percent, stage, now)) token_->cancel();
 }
 
+void ProgressReporter::checkpoint(const std::string& name, std::int64_t bytes) {
+  if (!store_.record_checkpoint(lease_, name, bytes, clock_.now())) token_->cancel();
+}
+
 }  // namespace deckd

@@ -23,6 +23,8 @@ class ProgressReporter {
       : store_(store), clock_(clock), lease_(std::move(lease)), token_(std::move(token)) {}
 
   void report(double percent, const std::string& stage);
+  // Records a finished render checkpoint. Safe to call from render threads.
+  void checkpoint(const std::string& name, std::int64_t bytes);
 
  private:
   JobStore& store_;

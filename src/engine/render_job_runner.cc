@@ -9,7 +9,7 @@
 namespace deckd {
 
 Completion RenderJobRunner::run(const Job& job, const ProgressFn& progress,
-                                const CancelToken& cancel) {
+                                const CheckpointFn& checkpoint, const CancelToken& cancel) {
   const auto body = nlohmann::json::parse(job.request_json, nullptr, /*allow_exceptions=*/false);
   ParsedPresentation parsed = parse_presentation(body);
   if (!parsed.presentation) {
@@ -18,9 +18,25 @@ Completion RenderJobRunner::run(const Job& job, const ProgressFn& progress,
                                                           parsed.errors[0].message;
     throw PermanentError("the stored request is no longer valid: " + first);
   }
-  RenderOutput out = pipeline_.run(*parsed.presentation, jobs_dir_ / job.id, progress, cancel);
+  RenderContext ctx;
+  ctx.out_dir = options_.jobs_dir / job.id;
+  ctx.progress = progress;
+  ctx.on_checkpoint = checkpoint;
+  ctx.recorded_checkpoints = job.checkpoints;
+  ctx.threads = options_.threads_per_job;
+  const auto slides = static_cast<int>(parsed.presentation->slides.size());
+  ctx.deadline = std::chrono::steady_clock::now() + options_.timeout_base + slides * options_.timeout_per_slide;
+  RenderOutput out;
+  try {
+    out = pipeline_.run(*parsed.presentation, ctx, cancel);
+  } catch (const PermanentError&) {
+    std::error_code ec;
+    std::filesystem::remove_all(ctx.out_dir / "work", ec);  // no attempt will resume it
+    throw;
+  }
   if (out.reused_checkpoints > 0)
-    spdlog::info("render.resumed job={} reused={}", job.id, out.reused_checkpoints);
+    spdlog::info("render.resumed job={} reused={} rendered={}", job.id, out.reused_checkpoints,
+                 out.rendered_checkpoints);
   return Completion{std::move(out.files), std::move(out.warnings), out.duration_seconds};
 }
 

@@ -1,7 +1,9 @@
 // RenderJobRunner is the real JobRunner: it parses the job's request and runs
-// the render pipeline into the job's own directory, <jobs_dir>/<job id>/.
+// the render pipeline into the job's own directory, <jobs_dir>/<job id>/,
+// within a time limit that grows with the number of slides.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 
 #include "engine/job_runner.h"
@@ -9,14 +11,22 @@
 
 namespace deckd {
 
+struct RenderJobOptions {
+  std::filesystem::path jobs_dir;
+  std::chrono::seconds timeout_base{120};
+  std::chrono::seconds timeout_per_slide{60};
+  int threads_per_job = 2;
+};
+
 class RenderJobRunner final : public JobRunner {
  public:
-  explicit RenderJobRunner(std::filesystem::path jobs_dir) : jobs_dir_(std::move(jobs_dir)) {}
+  explicit RenderJobRunner(RenderJobOptions options) : options_(std::move(options)) {}
 
-  Completion run(const Job& job, const ProgressFn& progress, const CancelToken& cancel) override;
+  Completion run(const Job& job, const ProgressFn& progress, const CheckpointFn& checkpoint,
+                 const CancelToken& cancel) override;
 
  private:
-  const std::filesystem::path jobs_dir_;
+  const RenderJobOptions options_;
   RenderPipeline pipeline_;
 };
 

@@ -82,7 +82,9 @@ void WorkerPool::run_attempt(const Job& job) {
   ProgressReporter reporter(store_, clock_, lease, token);
   try {
     Completion done = runner_.run(
-        job, [&](double p, const std::string& stage) { reporter.report(p, stage); }, *token);
+        job, [&](double p, const std::string& stage) { reporter.report(p, stage); },
+        [&](const std::string& name, std::int64_t bytes) { reporter.checkpoint(name, bytes); },
+        *token);
     token->throw_if_cancelled();
     if (store_.complete(lease, done, clock_.now()))
       spdlog::info("job.completed job={} files={}", job.id, done.files.size());

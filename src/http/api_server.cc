@@ -1,5 +1,7 @@
 #include "http/api_server.h"
 
+#include <algorithm>
+
 #include <SQLiteCpp/Exception.h>
 #include <spdlog/spdlog.h>
 
@@ -119,6 +121,7 @@ void ApiServer::register_routes() {
   server_.Get(kPrefix + kId + R"(/files/([^/]+))",
               [this](Req q, Res r) { handle_file(q, r, q.matches[2].str(), "", ""); });
   server_.Get(R"(/api(?:/custom)?/health)", [this](Req, Res r) { handle_health(r); });
+  server_.Get(R"(/api(?:/custom)?/voices)", [this](Req, Res r) { handle_voices(r); });
   server_.Get("/metrics", [this](Req, Res r) { handle_metrics(r); });
 }
 
@@ -145,7 +148,9 @@ void ApiServer::handle_create(const httplib::Request& req, httplib::Response& re
     for (const auto& e : parsed.errors) fields.push_back({{"field", e.field}, {"message", e.message}});
     return reply_error(res, 400, "invalid_request", describe(parsed.errors), {{"fields", fields}});
   }
-  const Presentation& p = *parsed.presentation;
+  Presentation& p = *parsed.presentation;
+  std::vector<std::string> warnings;
+  if (!resolve_voice(body, p, warnings, res)) return;
   std::optional<std::string> key;
   if (req.has_header("Idempotency-Key")) {
     key = req.get_header_value("Idempotency-Key");
@@ -157,7 +162,7 @@ void ApiServer::handle_create(const httplib::Request& req, httplib::Response& re
                        "The queue is full; wait for some jobs to finish and send this one again.");
   const UnixMillis now = clock_.now();
   NewJob job{ids_.next(now), p.project_name, static_cast<int>(p.slides.size()),
-             options_.max_attempts, body.dump(), key, {}, now};
+             options_.max_attempts, body.dump(), key, warnings, now};
   const CreateResult created = store_.create(job);
   if (created.created) {
     pool_.notify_job_queued();
@@ -222,6 +227,8 @@ void ApiServer::handle_cancel(const httplib::Request& req, httplib::Response& re
   if (!looks_like_job_id(id) || !store_.cancel(id, clock_.now()))
     return reply_wrong_state(res, id, "cancelled", "queued or processing");
   pool_.stop_local(id, std::chrono::seconds(2));
+  std::error_code ec;
+  std::filesystem::remove_all(options_.jobs_dir / id / "work", ec);  // intermediates only
   spdlog::info("job.cancelled job={}", id);
   reply_job(res, id);
 }
@@ -266,6 +273,33 @@ void ApiServer::handle_file(const httplib::Request& req, httplib::Response& res,
   const std::string type = content_type.empty() ? file->content_type : content_type;
   if (!serve_file(res, options_.jobs_dir / id / file->name, type, download_name))
     reply_error(res, 404, "not_found", "The file " + name + " is missing on disk.");
+}
+
+bool ApiServer::resolve_voice(json& body, Presentation& p, std::vector<std::string>& warnings,
+                              httplib::Response& res) {
+  std::string voice = p.voice_id;
+  for (auto& c : voice) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto& known = options_.voices;
+  if (known.empty() || std::binary_search(known.begin(), known.end(), voice)) {
+    p.voice_id = voice;
+  } else if (!p.voice_provider.empty() && p.voice_provider != "espeak" && p.voice_provider != "espeak-ng") {
+    // The old client names voices of online providers; narrate offline instead.
+    warnings.push_back("voice \"" + p.voice_id + "\" of provider \"" + p.voice_provider +
+                       "\" is not available offline; narrated with en-us");
+    p.voice_id = "en-us";
+  } else {
+    reply_error(res, 400, "invalid_request",
+                "voiceId \"" + p.voice_id + "\" is not an installed voice; pick one from GET /api/voices.",
+                {{"fields", {{{"field", "voiceId"}, {"message", "is not an installed voice"}}}},
+                 {"voices", known}});
+    return false;
+  }
+  body["voiceId"] = p.voice_id;
+  return true;
+}
+
+void ApiServer::handle_voices(httplib::Response& res) {
+  reply_ok(res, 200, {{"voices", options_.voices}, {"default", "en-us"}});
 }
 
 void ApiServer::handle_health(httplib::Response& res) {

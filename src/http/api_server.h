@@ -16,6 +16,7 @@
 #include "jobs/clock.h"
 #include "jobs/job_id.h"
 #include "jobs/job_store.h"
+#include "jobs/presentation.h"
 
 namespace deckd {
 
@@ -25,6 +26,8 @@ struct ApiOptions {
   int max_queued_jobs = 10000;  // more queued jobs: 429
   int max_attempts = 3;
   int http_threads = 16;
+  // The voices narration can use, sorted; a request naming another is refused.
+  std::vector<std::string> voices;
 };
 
 class ApiServer {
@@ -50,6 +53,11 @@ class ApiServer {
   void handle_delete(const httplib::Request& req, httplib::Response& res);
   void handle_file(const httplib::Request& req, httplib::Response& res, const std::string& name,
                    const std::string& content_type, const std::string& download_name);
+  void handle_voices(httplib::Response& res);
+  // Checks and normalises body["voiceId"], adding to `warnings` when another
+  // provider's voice is replaced. Returns false after answering 400.
+  bool resolve_voice(nlohmann::json& body, Presentation& p, std::vector<std::string>& warnings,
+                     httplib::Response& res);
   void handle_health(httplib::Response& res);
   void handle_metrics(httplib::Response& res);
   // Answers the job as JSON, or 404 when it does not exist.

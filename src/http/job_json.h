@@ -5,12 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "jobs/job.h"
+#include "render/render_pipeline.h"
 
 namespace deckd {
 
 // Names of the outputs the compat routes serve.
-inline constexpr const char* kVideoFile = "video.mp4";
-inline constexpr const char* kThumbnailFile = "thumbnail.jpg";
+inline constexpr const char* kVideoFile = kVideoName;
+inline constexpr const char* kThumbnailFile = kThumbnailName;
 inline constexpr const char* kFirstSlideFile = "slide-001.png";
 
 // The job as api.md describes it, without "success".

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ struct Job {
   std::optional<double> duration_seconds;
   std::vector<CreatedFile> created_files;
   std::vector<std::string> warnings;
+  // Render checkpoints an attempt finished: file name -> bytes. Lets the
+  // next attempt reuse them after a crash.
+  std::map<std::string, std::int64_t> checkpoints;
 
   UnixMillis created_at = 0;
   UnixMillis updated_at = 0;

@@ -94,6 +94,11 @@ class JobStore {
   virtual bool report_progress(const Lease& lease, double progress,
                                const std::string& stage, UnixMillis now) = 0;
 
+  // Records that a render checkpoint `name` of `bytes` is finished.
+  // False: the lease is lost.
+  virtual bool record_checkpoint(const Lease& lease, const std::string& name,
+                                 std::int64_t bytes, UnixMillis now) = 0;
+
   // processing -> completed with the outputs. False: the lease is lost.
   virtual bool complete(const Lease& lease, const Completion& completion,
                         UnixMillis now) = 0;

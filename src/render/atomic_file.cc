@@ -33,6 +33,17 @@ void fsync_directory(const std::filesystem::path& dir) {
 
 }  // namespace
 
+void publish_file(const std::filesystem::path& temp_path, const std::filesystem::path& final_path) {
+  const int fd = ::open(temp_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw_errno("cannot open", temp_path);
+  const int rc = ::fsync(fd);
+  ::close(fd);
+  if (rc != 0) throw_errno("cannot fsync", temp_path);
+  if (::rename(temp_path.c_str(), final_path.c_str()) != 0)
+    throw_errno("cannot rename into place", final_path);
+  fsync_directory(final_path.parent_path());
+}
+
 AtomicFile::AtomicFile(std::filesystem::path final_path)
     : final_path_(std::move(final_path)) {
   temp_path_ = final_path_;

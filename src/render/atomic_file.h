@@ -37,6 +37,10 @@ class AtomicFile {
   bool committed_ = false;
 };
 
+// Makes a file another program wrote at `temp_path` durable under
+// `final_path`: fsync, rename, fsync the directory. Throws std::system_error.
+void publish_file(const std::filesystem::path& temp_path, const std::filesystem::path& final_path);
+
 // Throws std::system_error for errno with a message that names `path`.
 [[noreturn]] void throw_errno(const std::string& what, const std::filesystem::path& path);
 

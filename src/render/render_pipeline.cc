@@ -1,61 +1,231 @@
 #include "render/render_pipeline.h"
 
+#include <atomic>
 #include <cstdio>
+#include <mutex>
 
+#include "jobs/permanent_error.h"
+#include "render/atomic_file.h"
+#include "render/captions.h"
+#include "render/narrator.h"
+#include "render/parallel_for.h"
+#include "render/pdf_writer.h"
 #include "render/slide_renderer.h"
 #include "render/theme.h"
+#include "render/timeline.h"
+#include "render/video_encoder.h"
+#include "render/wav.h"
 
 namespace deckd {
 namespace {
+
+namespace fs = std::filesystem;
+using std::chrono::milliseconds;
+
+constexpr milliseconds kStepTimeout = std::chrono::minutes(10);
 
 Theme pick_theme(const std::string& name, std::vector<std::string>& warnings) {
   if (auto t = find_theme(name)) return *t;
   std::string known;
   for (const auto& n : theme_names()) known += (known.empty() ? "" : ", ") + n;
-  warnings.push_back("theme \"" + name + "\" is unknown (known: " + known +
-                     "); used dark-purple");
+  warnings.push_back("theme \"" + name + "\" is unknown (known: " + known + "); used dark-purple");
   return default_theme();
 }
 
-// A crash can leave AtomicFile temporaries behind; nothing points at them.
-void remove_stale_temporaries(const std::filesystem::path& dir) {
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    if (entry.path().filename().string().find(".tmp-") != std::string::npos)
-      std::filesystem::remove(entry.path());
-  }
-}
-
-}  // namespace
-
-std::string slide_png_name(int index) {
-  char name[32];
-  std::snprintf(name, sizeof name, "slide-%03d.png", index + 1);
+std::string numbered(const char* prefix, int index, const char* ext) {
+  char name[48];
+  std::snprintf(name, sizeof name, "%s-%03d.%s", prefix, index + 1, ext);
   return name;
 }
 
-RenderOutput RenderPipeline::run(const Presentation& deck, const std::filesystem::path& out_dir,
-                                 const ProgressFn& progress, const CancelToken& cancel) const {
-  RenderOutput out;
-  std::filesystem::create_directories(out_dir);
-  remove_stale_temporaries(out_dir);
-  const SlidePainter painter(pick_theme(deck.theme, out.warnings), deck.width, deck.height);
-  const int n = static_cast<int>(deck.slides.size());
-  for (int i = 0; i < n; ++i) {
-    cancel.throw_if_cancelled();
-    progress(100.0 * i / n, "rendering slides " + std::to_string(i + 1) + "/" + std::to_string(n));
-    const auto path = out_dir / slide_png_name(i);
-    if (std::filesystem::exists(path)) {
-      ++out.reused_checkpoints;
-      collect_slide_warnings(painter, deck.slides[i], i, out.warnings);
-    } else {
-      render_slide_png(painter, deck.slides[i], i, deck.width, deck.height, path, out.warnings);
-    }
-    out.files.push_back({slide_png_name(i),
-                         static_cast<std::int64_t>(std::filesystem::file_size(path)),
-                         "image/png"});
+// A crash can leave temporaries behind; nothing points at them.
+void remove_stale_temporaries(const fs::path& dir) {
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    if (entry.path().filename().string().find(".tmp-") != std::string::npos) fs::remove(entry.path());
   }
-  progress(100.0, "finishing");
-  return out;
+}
+
+// The state of one run: progress accounting, checkpoints, deadline.
+class RenderRun {
+ public:
+  RenderRun(const Presentation& deck, const RenderContext& ctx, const CancelToken& cancel)
+      : deck_(deck), ctx_(ctx), cancel_(cancel), work_(ctx.out_dir / "work"),
+        n_(static_cast<int>(deck.slides.size())),
+        painter_(pick_theme(deck.theme, out_.warnings), deck.width, deck.height),
+        encoder_(encoder_settings(deck.quality, deck.width, deck.height), kStepTimeout) {
+    fs::create_directories(work_);
+    remove_stale_temporaries(ctx.out_dir);
+    remove_stale_temporaries(work_);
+    // Units of work, weighted by what they cost: frames 1, narration 1,
+    // a still clip 3, a fade 3, assembly 1 per slide, PDF 0.3 per slide.
+    total_units_ = n_ * (deck.slide_only ? 1.3 : 9.3) + 1;
+  }
+
+  RenderOutput run() {
+    draw_frames_and_narrate();
+    if (!deck_.slide_only) make_video();
+    finish_documents();
+    fs::remove_all(work_);
+    progress_done(0, "completed");
+    return std::move(out_);
+  }
+
+ private:
+  void draw_frames_and_narrate() {
+    std::atomic<int> drawn{0};
+    parallel_for(n_, ctx_.threads, [&](int i) {
+      ensure(slide_png_name(i), [&](const fs::path& p) {
+        std::vector<std::string> ignored;  // collected below, in slide order
+        render_slide_png(painter_, deck_.slides[i], i, deck_.width, deck_.height, p, ignored);
+      });
+      progress_done(1, "rendering slides " + std::to_string(++drawn) + "/" + std::to_string(n_));
+      if (!deck_.slide_only && !deck_.slides[i].narration.empty()) {
+        ensure("work/" + numbered("narration", i, "wav"), [&](const fs::path& p) {
+          speak_to_wav(deck_.slides[i].narration, deck_.voice_id, p, cancel_, step_timeout());
+        });
+      }
+      progress_done(1, "narrating");
+    });
+    for (int i = 0; i < n_; ++i) collect_slide_warnings(painter_, deck_.slides[i], i, out_.warnings);
+  }
+
+  void make_video() {
+    std::vector<double> narration(n_, 0.0);
+    PcmAudio track;
+    std::vector<PcmAudio> voices(n_);
+    for (int i = 0; i < n_; ++i) {
+      const fs::path wav = work_ / numbered("narration", i, "wav");
+      if (fs::exists(wav)) {
+        voices[i] = read_wav(wav);
+        narration[i] = voices[i].seconds();
+        track.sample_rate = voices[i].sample_rate;
+      }
+    }
+    const Timeline timeline = plan_timeline(deck_, narration);
+    out_.warnings.insert(out_.warnings.end(), timeline.warnings.begin(), timeline.warnings.end());
+    std::vector<fs::path> stills(n_), fades(n_);
+    std::atomic<int> encoded{0};
+    parallel_for(n_, ctx_.threads, [&](int i) {
+      stills[i] = ensure("work/" + numbered("still", i, "mp4"), [&](const fs::path& p) {
+        encoder_.encode_still(ctx_.out_dir / slide_png_name(i), p, cancel_);
+      });
+      progress_done(3, "encoding video " + std::to_string(++encoded) + "/" + std::to_string(n_));
+      if (timeline.slides[i].fade_frames > 0) {
+        const std::string name = numbered("fade", i, "") + std::to_string(timeline.slides[i].fade_frames) + ".mp4";
+        fades[i] = ensure("work/" + name, [&](const fs::path& p) {
+          encoder_.encode_fade(ctx_.out_dir / slide_png_name(i), ctx_.out_dir / slide_png_name(i + 1),
+                               timeline.slides[i].fade_frames, p, cancel_);
+        });
+      }
+      progress_done(3, "encoding video " + std::to_string(encoded) + "/" + std::to_string(n_));
+    });
+    write_track(timeline, voices, track.sample_rate);
+    check_time();
+    progress_done(0, "assembling video");
+    encoder_.assemble(timeline, stills, fades, work_ / "track.wav", work_, ctx_.out_dir / kVideoName, cancel_);
+    progress_done(n_, "writing captions");
+    write_text(kCaptionsName, make_webvtt(deck_, timeline));
+    out_.duration_seconds = timeline.total_seconds();
+  }
+
+  // Narrations, each padded with silence to its slide's on-screen time.
+  void write_track(const Timeline& timeline, const std::vector<PcmAudio>& voices, int rate) {
+    PcmAudio track;
+    track.sample_rate = rate;
+    for (int i = 0; i < n_; ++i) {
+      const auto end = static_cast<std::size_t>(
+          std::llround(double(timeline.slides[i].first_frame + timeline.slides[i].frames) * rate / kFps));
+      track.samples.insert(track.samples.end(), voices[i].samples.begin(), voices[i].samples.end());
+      track.samples.resize(end, 0);
+    }
+    write_wav(track, work_ / "track.wav");
+  }
+
+  void finish_documents() {
+    check_time();
+    write_deck_pdf(deck_, painter_, ctx_.out_dir / kPdfName, cancel_);
+    progress_done(0.3 * n_, "writing thumbnail");
+    encoder_.thumbnail(ctx_.out_dir / slide_png_name(0), ctx_.out_dir / kThumbnailName, cancel_);
+    for (int i = 0; i < n_; ++i) add_output(slide_png_name(i), "image/png");
+    if (!deck_.slide_only) {
+      add_output(kVideoName, "video/mp4");
+      add_output(kCaptionsName, "text/vtt");
+    }
+    add_output(kThumbnailName, "image/jpeg");
+    add_output(kPdfName, "application/pdf");
+  }
+
+  // Returns the path of checkpoint `name`, making it with `make` unless an
+  // earlier attempt left a verified copy.
+  template <typename Make>
+  fs::path ensure(const std::string& name, Make&& make) {
+    const fs::path path = ctx_.out_dir / name;
+    check_time();
+    std::error_code ec;
+    const auto size = fs::file_size(path, ec);
+    const auto recorded = ctx_.recorded_checkpoints.find(name);
+    if (!ec && (recorded == ctx_.recorded_checkpoints.end() ||
+                recorded->second == static_cast<std::int64_t>(size))) {
+      ++reused_;
+      return path;
+    }
+    make(path);
+    ++rendered_;
+    ctx_.on_checkpoint(name, static_cast<std::int64_t>(fs::file_size(path)));
+    return path;
+  }
+
+  void write_text(const std::string& name, const std::string& text) {
+    AtomicFile f(ctx_.out_dir / name);
+    f.write(text.data(), text.size());
+    f.commit();
+  }
+
+  void add_output(const std::string& name, const std::string& type) {
+    out_.files.push_back({name, static_cast<std::int64_t>(fs::file_size(ctx_.out_dir / name)), type});
+  }
+
+  void progress_done(double units, const std::string& stage) {
+    std::lock_guard lock(progress_mu_);
+    done_units_ += units;
+    ctx_.progress(std::min(99.0, 100.0 * done_units_ / total_units_), stage);
+    out_.reused_checkpoints = reused_;
+    out_.rendered_checkpoints = rendered_;
+  }
+
+  void check_time() const {
+    cancel_.throw_if_cancelled();
+    if (std::chrono::steady_clock::now() > ctx_.deadline)
+      throw PermanentError("rendering took longer than this deck's time limit; try fewer or shorter slides");
+  }
+
+  milliseconds step_timeout() const {
+    const auto left = std::chrono::duration_cast<milliseconds>(ctx_.deadline - std::chrono::steady_clock::now());
+    return std::max(milliseconds(1), std::min(kStepTimeout, left));
+  }
+
+  const Presentation& deck_;
+  const RenderContext& ctx_;
+  const CancelToken& cancel_;
+  const fs::path work_;
+  const int n_;
+  RenderOutput out_;
+  const SlidePainter painter_;
+  const VideoEncoder encoder_;
+  std::mutex progress_mu_;
+  double total_units_ = 1;
+  double done_units_ = 0;      // guarded by progress_mu_
+  std::atomic<int> reused_{0};
+  std::atomic<int> rendered_{0};
+};
+
+}  // namespace
+
+std::string slide_png_name(int index) { return numbered("slide", index, "png"); }
+
+RenderOutput RenderPipeline::run(const Presentation& deck, const RenderContext& ctx,
+                                 const CancelToken& cancel) const {
+  return RenderRun(deck, ctx, cancel).run();
 }
 
 }  // namespace deckd

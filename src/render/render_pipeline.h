@@ -1,14 +1,19 @@
-// RenderPipeline turns a Presentation into files in an output directory. It
-// knows nothing of jobs, HTTP or SQL: it reports progress through a callback
-// and stops when its CancelToken trips.
+// RenderPipeline turns a Presentation into files: slide PNGs, a narrated MP4,
+// a JPEG thumbnail, a PDF and WebVTT captions. It knows nothing of jobs,
+// HTTP or SQL: it reports progress through a callback and stops when its
+// CancelToken trips (child processes are killed).
 //
-// Resumable: each stage's outputs are written atomically, and an output that
-// already exists in the directory is a checkpoint, so a restarted render
-// does only what is missing. Stateless; safe to share across threads.
+// Resumable: every per-slide product (frame, narration, clips) is written
+// atomically into <out_dir>/work and reported as a checkpoint; a later run
+// reuses each one that exists and, when it was recorded, still has the
+// recorded size. Only what is missing is rendered again. Thread-safe.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -20,26 +25,46 @@
 namespace deckd {
 
 // Called with overall progress (0..100, non-decreasing) and a stage text
-// such as "rendering slides 3/10".
+// such as "rendering slides 3/10". Calls are serialised.
 using ProgressFn = std::function<void(double percent, const std::string& stage)>;
+// Called once per checkpoint written: its name in the work dir and size.
+using CheckpointFn = std::function<void(const std::string& name, std::int64_t bytes)>;
+
+struct RenderContext {
+  std::filesystem::path out_dir;
+  ProgressFn progress = [](double, const std::string&) {};
+  CheckpointFn on_checkpoint = [](const std::string&, std::int64_t) {};
+  // Checkpoints an earlier attempt recorded, name -> bytes.
+  std::map<std::string, std::int64_t> recorded_checkpoints;
+  // The render fails with PermanentError once this passes.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  int threads = 2;
+};
 
 struct RenderOutput {
-  std::vector<CreatedFile> files;  // in the output directory, by name
+  std::vector<CreatedFile> files;  // in out_dir, by name
   std::vector<std::string> warnings;
   std::optional<double> duration_seconds;  // of the video, when one is made
-  int reused_checkpoints = 0;  // outputs found from an earlier attempt
+  int reused_checkpoints = 0;    // per-slide products found from an earlier attempt
+  int rendered_checkpoints = 0;  // per-slide products made by this run
 };
 
 class RenderPipeline {
  public:
-  // Renders into `out_dir` (created if missing).
   // Throws Cancelled when `cancel` trips, PermanentError when the content
-  // cannot be rendered, and other exceptions for failures worth a retry.
-  RenderOutput run(const Presentation& deck, const std::filesystem::path& out_dir,
-                   const ProgressFn& progress, const CancelToken& cancel) const;
+  // cannot be rendered or the deadline passed, and other exceptions for
+  // failures worth a retry.
+  RenderOutput run(const Presentation& deck, const RenderContext& ctx,
+                   const CancelToken& cancel) const;
 };
 
 // The file name of slide `index` (0-based): "slide-001.png", ...
 std::string slide_png_name(int index);
+
+// Output names.
+inline constexpr const char* kVideoName = "video.mp4";
+inline constexpr const char* kThumbnailName = "thumbnail.jpg";
+inline constexpr const char* kPdfName = "presentation.pdf";
+inline constexpr const char* kCaptionsName = "captions.vtt";
 
 }  // namespace deckd

@@ -8,12 +8,12 @@ const char* const kJobColumns =
     "id, status, progress, stage, error, project_name, slide_count, attempts, "
     "max_attempts, duration_seconds, created_files, warnings, created_at, "
     "updated_at, started_at, completed_at, last_heartbeat, idempotency_key, "
-    "lease_owner, lease_until, run_after";
+    "lease_owner, lease_until, run_after, checkpoints";
 const char* const kJobColumnsWithRequest =
     "id, status, progress, stage, error, project_name, slide_count, attempts, "
     "max_attempts, duration_seconds, created_files, warnings, created_at, "
     "updated_at, started_at, completed_at, last_heartbeat, idempotency_key, "
-    "lease_owner, lease_until, run_after, request_json";
+    "lease_owner, lease_until, run_after, checkpoints, request_json";
 
 namespace {
 
@@ -53,7 +53,8 @@ Job read_job(SQLite::Statement& s, bool with_request) {
   j.lease_owner = opt_text(s.getColumn(18));
   j.lease_until = opt_millis(s.getColumn(19));
   j.run_after = s.getColumn(20).getInt64();
-  if (with_request) j.request_json = s.getColumn(21).getString();
+  j.checkpoints = nlohmann::json::parse(s.getColumn(21).getString()).get<std::map<std::string, std::int64_t>>();
+  if (with_request) j.request_json = s.getColumn(22).getString();
   return j;
 }
 

@@ -45,6 +45,10 @@ CREATE INDEX jobs_status_id ON jobs(status, id);
 -- rescue: expired leases
 CREATE INDEX jobs_lease ON jobs(lease_until) WHERE status = 'processing';
 )sql",
+    // 2: render checkpoints, a JSON object of file name -> bytes.
+    R"sql(
+ALTER TABLE jobs ADD COLUMN checkpoints TEXT NOT NULL DEFAULT '{}';
+)sql",
 };
 
 int user_version(SQLite::Database& db) {

@@ -147,11 +147,24 @@ bool SqliteJobStore::report_progress(const Lease& lease, double progress,
   return st.exec() == 1;
 }
 
+bool SqliteJobStore::record_checkpoint(const Lease& lease, const std::string& name,
+                                       std::int64_t bytes, UnixMillis now) {
+  std::lock_guard lock(write_mu_);
+  SQLite::Statement st(writer_, std::string("UPDATE jobs SET checkpoints ="
+                                            " json_set(checkpoints, :path, :bytes), updated_at = :now") +
+                                    kLeaseGuard);
+  bind_lease(st, lease);
+  st.bind(":path", "$.\"" + name + "\"");
+  st.bind(":bytes", bytes);
+  st.bind(":now", now);
+  return st.exec() == 1;
+}
+
 bool SqliteJobStore::complete(const Lease& lease, const Completion& c, UnixMillis now) {
   std::lock_guard lock(write_mu_);
   SQLite::Statement st(writer_,
       std::string("UPDATE jobs SET status = 'completed', progress = 100, stage = 'completed',"
-                  " error = NULL, created_files = :files, duration_seconds = :duration,"
+                  " error = NULL, created_files = :files, duration_seconds = :duration, checkpoints = '{}',"
                   " warnings = (SELECT json_group_array(value) FROM"
                   "   (SELECT value FROM json_each(warnings)"
                   "    UNION ALL SELECT value FROM json_each(:warnings))),"

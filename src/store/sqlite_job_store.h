@@ -40,6 +40,8 @@ class SqliteJobStore final : public JobStore {
   bool heartbeat(const Lease& lease, UnixMillis now, UnixMillis lease_until) override;
   bool report_progress(const Lease& lease, double progress, const std::string& stage,
                        UnixMillis now) override;
+  bool record_checkpoint(const Lease& lease, const std::string& name, std::int64_t bytes,
+                         UnixMillis now) override;
   bool complete(const Lease& lease, const Completion& completion, UnixMillis now) override;
   bool fail(const Lease& lease, const std::string& error, UnixMillis now) override;
   bool retry_later(const Lease& lease, const std::string& error, UnixMillis run_after,

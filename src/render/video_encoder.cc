@@ -1,0 +1,135 @@
+#include "render/video_encoder.h"
+
+#include <cstdio>
+#include <fstream>
+
+#include "render/atomic_file.h"
+#include "render/child_process.h"
+
+namespace deckd {
+namespace {
+
+std::string seconds_text(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.6f", s);
+  return buf;
+}
+
+// Paths in a concat script are single-quoted; a quote inside becomes '\''.
+std::string quoted(const std::filesystem::path& p) {
+  std::string out = "'";
+  for (char c : p.string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+void add_clip(std::string& script, const std::filesystem::path& clip, int frames, int clip_frames) {
+  script += "file " + quoted(clip) + "\n";
+  script += "duration " + seconds_text(double(frames) / kFps) + "\n";
+  // Stream copy cuts at packets: end half a frame after the last one kept.
+  if (frames < clip_frames) script += "outpoint " + seconds_text((frames - 0.5) / kFps) + "\n";
+}
+
+}  // namespace
+
+EncoderSettings encoder_settings(const std::string& quality, int width, int height) {
+  EncoderSettings s;
+  s.width = width & ~1;
+  s.height = height & ~1;
+  if (quality == "low") {
+    s.crf = 30;
+    s.preset = "veryfast";
+    s.audio_bitrate = "96k";
+  } else if (quality == "high") {
+    s.crf = 18;
+    s.preset = "medium";
+    s.audio_bitrate = "192k";
+  }
+  return s;
+}
+
+std::string VideoEncoder::scale_filter() const {
+  return "scale=" + std::to_string(settings_.width) + ":" + std::to_string(settings_.height) +
+         ":out_color_matrix=bt709:out_range=tv,format=yuv420p";
+}
+
+std::vector<std::string> VideoEncoder::video_codec_args() const {
+  return {"-c:v", "libx264", "-preset", settings_.preset, "-tune", "stillimage",
+          "-crf", std::to_string(settings_.crf), "-bf", "0", "-g", std::to_string(kFps),
+          "-r", std::to_string(kFps), "-colorspace", "bt709", "-color_primaries", "bt709",
+          "-color_trc", "bt709", "-threads", "1", "-an"};
+}
+
+void VideoEncoder::run_ffmpeg(std::vector<std::string> args, const std::filesystem::path& out,
+                              const CancelToken& cancel) const {
+  const auto temp = out.parent_path() / (out.stem().string() + ".tmp-ff" + out.extension().string());
+  std::vector<std::string> argv = {"ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  argv.push_back(temp.string());
+  try {
+    run_program(argv, out.string() + ".log", cancel, step_timeout_);
+  } catch (...) {
+    std::filesystem::remove(temp);
+    throw;
+  }
+  publish_file(temp, out);
+}
+
+void VideoEncoder::encode_still(const std::filesystem::path& png, const std::filesystem::path& out,
+                                const CancelToken& cancel) const {
+  std::vector<std::string> args = {"-loop", "1", "-framerate", std::to_string(kFps), "-i", png.string(),
+                                   "-frames:v", std::to_string(kFps), "-vf", scale_filter()};
+  for (auto& a : video_codec_args()) args.push_back(a);
+  run_ffmpeg(args, out, cancel);
+}
+
+void VideoEncoder::encode_fade(const std::filesystem::path& a, const std::filesystem::path& b, int frames,
+                               const std::filesystem::path& out, const CancelToken& cancel) const {
+  const std::string seconds = seconds_text(double(frames) / kFps);
+  std::vector<std::string> args = {
+      "-loop", "1", "-framerate", std::to_string(kFps), "-t", seconds, "-i", a.string(),
+      "-loop", "1", "-framerate", std::to_string(kFps), "-t", seconds, "-i", b.string(),
+      "-filter_complex",
+      "[0:v][1:v]xfade=transition=fade:duration=" + seconds + ":offset=0," + scale_filter(),
+      "-frames:v", std::to_string(frames)};
+  for (auto& arg : video_codec_args()) args.push_back(arg);
+  run_ffmpeg(args, out, cancel);
+}
+
+std::string concat_script(const Timeline& timeline, const std::vector<std::filesystem::path>& stills,
+                          const std::vector<std::filesystem::path>& fades) {
+  std::string script = "ffconcat version 1.0\n";
+  for (std::size_t i = 0; i < timeline.slides.size(); ++i) {
+    const SlideTiming& s = timeline.slides[i];
+    int still_frames = s.frames - s.fade_frames;
+    for (; still_frames >= kFps; still_frames -= kFps) add_clip(script, stills[i], kFps, kFps);
+    if (still_frames > 0) add_clip(script, stills[i], still_frames, kFps);
+    if (s.fade_frames > 0) add_clip(script, fades[i], s.fade_frames, s.fade_frames);
+  }
+  return script;
+}
+
+void VideoEncoder::assemble(const Timeline& timeline, const std::vector<std::filesystem::path>& stills,
+                            const std::vector<std::filesystem::path>& fades,
+                            const std::filesystem::path& audio_wav, const std::filesystem::path& work_dir,
+                            const std::filesystem::path& out, const CancelToken& cancel) const {
+  const auto list = work_dir / "clips.ffconcat";
+  {
+    AtomicFile f(list);
+    const std::string script = concat_script(timeline, stills, fades);
+    f.write(script.data(), script.size());
+    f.commit();
+  }
+  run_ffmpeg({"-f", "concat", "-safe", "0", "-i", list.string(), "-i", audio_wav.string(),
+              "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", "-c:a", "aac",
+              "-b:a", settings_.audio_bitrate, "-ar", "48000", "-ac", "2",
+              "-movflags", "+faststart"},
+             out, cancel);
+}
+
+void VideoEncoder::thumbnail(const std::filesystem::path& png, const std::filesystem::path& out,
+                             const CancelToken& cancel) const {
+  run_ffmpeg({"-i", png.string(), "-vf", "scale='min(640,iw)':-2", "-frames:v", "1", "-q:v", "3"},
+             out, cancel);
+}
+
+}  // namespace deckd

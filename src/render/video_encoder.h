@@ -1,0 +1,71 @@
+// VideoEncoder drives ffmpeg to make the presentation video cheaply: a still
+// slide is encoded once as a one-second clip, and the concat demuxer repeats
+// that clip (stream copy, no re-encode) for as long as the slide is on
+// screen. Only fades are encoded frame by frame. Every clip shares the same
+// encoder settings, so the copies join into one valid H.264 stream.
+// Immutable after construction; thread-safe.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "render/cancel_token.h"
+#include "render/timeline.h"
+
+namespace deckd {
+
+struct EncoderSettings {
+  int width = 1920;   // even
+  int height = 1080;  // even
+  int crf = 23;
+  std::string preset = "veryfast";
+  std::string audio_bitrate = "128k";
+};
+
+// `quality` is low, medium or high (api.md); width and height are rounded
+// down to even numbers, as yuv420p needs.
+EncoderSettings encoder_settings(const std::string& quality, int width, int height);
+
+class VideoEncoder {
+ public:
+  VideoEncoder(EncoderSettings settings, std::chrono::milliseconds step_timeout)
+      : settings_(std::move(settings)), step_timeout_(step_timeout) {}
+
+  // A kFps-frame clip of one still image.
+  void encode_still(const std::filesystem::path& png, const std::filesystem::path& out,
+                    const CancelToken& cancel) const;
+
+  // `frames` frames fading from image a to image b.
+  void encode_fade(const std::filesystem::path& a, const std::filesystem::path& b, int frames,
+                   const std::filesystem::path& out, const CancelToken& cancel) const;
+
+  // Joins the clips along `timeline` with the audio track into a faststart
+  // MP4 at `out`. still(i) and fade(i) name slide i's clips.
+  void assemble(const Timeline& timeline, const std::vector<std::filesystem::path>& stills,
+                const std::vector<std::filesystem::path>& fades, const std::filesystem::path& audio_wav,
+                const std::filesystem::path& work_dir, const std::filesystem::path& out,
+                const CancelToken& cancel) const;
+
+  // A JPEG of `png`, at most 640 pixels wide.
+  void thumbnail(const std::filesystem::path& png, const std::filesystem::path& out,
+                 const CancelToken& cancel) const;
+
+ private:
+  // Runs ffmpeg with `args` writing to a temporary next to `out`, then
+  // publishes it under `out`.
+  void run_ffmpeg(std::vector<std::string> args, const std::filesystem::path& out,
+                  const CancelToken& cancel) const;
+  std::string scale_filter() const;
+  std::vector<std::string> video_codec_args() const;
+
+  const EncoderSettings settings_;
+  const std::chrono::milliseconds step_timeout_;
+};
+
+// The concat demuxer script that plays the clips along `timeline`.
+std::string concat_script(const Timeline& timeline, const std::vector<std::filesystem::path>& stills,
+                          const std::vector<std::filesystem::path>& fades);
+
+}  // namespace deckd
