@@ -23,7 +23,7 @@ RUN apt-get update \
       libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libpangoft2-1.0-0 \
       ffmpeg espeak-ng fonts-dejavu-core fontconfig \
  && rm -rf /var/lib/apt/lists/* \
- && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin deckd \
+ && useradd --system --home-dir /data --shell /usr/sbin/nologin deckd \
  && mkdir -p /data && chown deckd:deckd /data
 COPY --from=build /src/build/src/deckd /usr/local/bin/deckd
 USER deckd

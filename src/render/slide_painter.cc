@@ -31,10 +31,15 @@ struct TextBox {
   double line_spacing = 1.0;
 };
 
+// What went wrong while drawing a slide's text.
+struct TextTrouble {
+  bool cut = false;       // ellipsized
+  bool no_glyph = false;  // a character no installed font can draw
+};
+
 // Lays out `markup` in `box`, shrinking the font until it fits and
-// ellipsizing at the minimum size. Draws it and returns the height used;
-// sets `cut` when text had to be ellipsized.
-double draw_text(cairo_t* cr, const std::string& markup, const TextBox& box, bool& cut) {
+// ellipsizing at the minimum size. Draws it and returns the height used.
+double draw_text(cairo_t* cr, const std::string& markup, const TextBox& box, TextTrouble& trouble) {
   PangoLayoutPtr layout(pango_cairo_create_layout(cr));
   pango_layout_set_width(layout.get(), static_cast<int>(box.width * PANGO_SCALE));
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
@@ -53,10 +58,11 @@ double draw_text(cairo_t* cr, const std::string& markup, const TextBox& box, boo
       pango_layout_set_height(layout.get(), static_cast<int>(box.max_height * PANGO_SCALE));
       pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
       pango_layout_get_pixel_size(layout.get(), &w, &h);
-      cut = cut || pango_layout_is_ellipsized(layout.get());
+      trouble.cut = trouble.cut || pango_layout_is_ellipsized(layout.get());
       break;
     }
   }
+  trouble.no_glyph = trouble.no_glyph || pango_layout_get_unknown_glyphs_count(layout.get()) > 0;
   cairo_move_to(cr, box.x, box.y);
   pango_cairo_show_layout(cr, layout.get());
   return h;
@@ -113,7 +119,7 @@ void SlidePainter::paint(cairo_t* cr, const Slide& slide, int index,
 
   const double margin_x = 110 * s, margin_y = 90 * s;
   const double inner_w = width_ - 2 * margin_x;
-  bool cut = false;
+  TextTrouble trouble;
 
   if (c.is_title_slide) {
     set_color(cr, accent);
@@ -122,14 +128,14 @@ void SlidePainter::paint(cairo_t* cr, const Slide& slide, int index,
     double y = height_ * 0.34;
     set_color(cr, title_color);
     y += draw_text(cr, "<b>" + escape(c.title) + "</b>",
-                   {margin_x, y, inner_w, height_ * 0.34, 96 * s, 40 * s}, cut);
+                   {margin_x, y, inner_w, height_ * 0.34, 96 * s, 40 * s}, trouble);
     set_color(cr, subtitle_color);
     y += 24 * s + draw_text(cr, escape(c.subtitle),
-                            {margin_x, y + 24 * s, inner_w, height_ * 0.18, 48 * s, 24 * s}, cut);
+                            {margin_x, y + 24 * s, inner_w, height_ * 0.18, 48 * s, 24 * s}, trouble);
     std::string rest = body_markup(c);
     if (!rest.empty())
       y += 20 * s + draw_text(cr, rest, {margin_x, y + 20 * s, inner_w, height_ - y - 200 * s,
-                                         36 * s, 18 * s}, cut);
+                                         36 * s, 18 * s}, trouble);
   } else {
     set_color(cr, accent);
     cairo_rectangle(cr, 0, 0, 16 * s, height_);
@@ -137,27 +143,30 @@ void SlidePainter::paint(cairo_t* cr, const Slide& slide, int index,
     double y = margin_y;
     set_color(cr, title_color);
     y += draw_text(cr, "<b>" + escape(c.title) + "</b>",
-                   {margin_x, y, inner_w, height_ * 0.22, 68 * s, 32 * s}, cut);
+                   {margin_x, y, inner_w, height_ * 0.22, 68 * s, 32 * s}, trouble);
     if (!c.subtitle.empty()) {
       set_color(cr, subtitle_color, 0.85);
       y += 16 * s + draw_text(cr, escape(c.subtitle),
-                              {margin_x, y + 16 * s, inner_w, height_ * 0.12, 40 * s, 22 * s}, cut);
+                              {margin_x, y + 16 * s, inner_w, height_ * 0.12, 40 * s, 22 * s}, trouble);
     }
     y += 48 * s;
     set_color(cr, text_color);
     draw_text(cr, body_markup(c),
               {margin_x, y, inner_w, height_ - y - margin_y - 40 * s, 42 * s, 18 * s, false,
                PANGO_ALIGN_LEFT, 1.25},
-              cut);
+              trouble);
   }
   if (!c.footer.empty()) {
     set_color(cr, subtitle_color, 0.8);
     draw_text(cr, escape(c.footer),
-              {margin_x, height_ - margin_y - 30 * s, inner_w, 60 * s, 30 * s, 16 * s}, cut);
+              {margin_x, height_ - margin_y - 30 * s, inner_w, 60 * s, 30 * s, 16 * s}, trouble);
   }
-  if (cut)
+  if (trouble.cut)
     warnings.push_back("slide " + std::to_string(index + 1) +
                        ": text was too long to fit and was shortened with an ellipsis");
+  if (trouble.no_glyph)
+    warnings.push_back("slide " + std::to_string(index + 1) +
+                       ": some characters have no glyph in the installed fonts and show as boxes");
 }
 
 }  // namespace deckd

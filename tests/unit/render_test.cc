@@ -145,3 +145,18 @@ TEST_CASE("an uncommitted atomic file leaves nothing behind", "[render]") {
   CHECK(std::filesystem::file_size(dir / "whole.bin") == 3);
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
 }
+
+TEST_CASE("Cyrillic and accented Latin render with real glyphs, and missing glyphs are reported", "[render]") {
+  test::TempDir dir;
+  SlidePainter painter(default_theme(), 640, 360);
+  std::vector<std::string> warnings;
+  render_slide_png(painter,
+                   slide("content-slide", {{"title", "Привіт, світ"}, {"content", "Здравствуйте — café, naïve, Ærø"}}),
+                   0, 640, 360, dir / "cyrillic.png", warnings);
+  CHECK(warnings.empty());
+  // U+E000 is a private-use code point: no installed font draws it.
+  render_slide_png(painter, slide("content-slide", {{"title", "box \xee\x80\x80 here"}}), 1, 640, 360,
+                   dir / "tofu.png", warnings);
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::StartsWith("slide 2:") && Catch::Contains("no glyph"));
+}
