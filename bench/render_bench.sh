@@ -5,6 +5,7 @@
 # wall seconds and speed as a multiple of real time.
 #
 #   bench/render_bench.sh [path/to/deckd]      (default: build/src/deckd)
+#   BENCH_SKIP_NAIVE=1 bench/render_bench.sh  (deckd only, for quick reruns)
 # Needs curl, ffmpeg, ffprobe, espeak-ng (scripts/install-deps.sh --with-tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,8 +44,14 @@ deckd_seconds=$(echo "$(now) - $start" | bc)
 video="$WORK/data/jobs/$job/video.mp4"
 video_seconds=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$video")
 pngs="$WORK/data/jobs/$job"
+phases=$(grep -o 'render.finished.*' "$WORK/deckd.log" | cut -d' ' -f3-)
 
 # --- naive: narration, then one full encode per slide, then concat
+if [[ -n ${BENCH_SKIP_NAIVE:-} ]]; then
+  printf '%-34s %10.1f %12.1f %14.1f\n' "deckd (clip reuse)" "$deckd_seconds" "$video_seconds" "$(echo "$video_seconds / $deckd_seconds" | bc -l)"
+  echo "deckd phases: $phases"
+  exit 0
+fi
 mkdir -p "$WORK/naive"
 start=$(now)
 : >"$WORK/naive/list.txt"
@@ -63,4 +70,5 @@ naive_seconds=$(echo "$(now) - $start" | bc)
 printf '\n%-34s %10s %12s %14s\n' "pipeline (10 slides, 1080p30)" "wall s" "video s" "x real time"
 printf '%-34s %10.1f %12.1f %14.1f\n' "deckd (clip reuse)" "$deckd_seconds" "$video_seconds" "$(echo "$video_seconds / $deckd_seconds" | bc -l)"
 printf '%-34s %10.1f %12.1f %14.1f\n' "naive (-loop 1 per slide, concat)" "$naive_seconds" "$video_seconds" "$(echo "$video_seconds / $naive_seconds" | bc -l)"
+echo "deckd phases: $phases"
 echo "(deckd also writes slide PNGs, a PDF, captions and a thumbnail in its time; the naive run reuses its PNGs)"

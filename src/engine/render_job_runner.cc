@@ -34,6 +34,9 @@ Completion RenderJobRunner::run(const Job& job, const ProgressFn& progress,
     std::filesystem::remove_all(ctx.out_dir / "work", ec);  // no attempt will resume it
     throw;
   }
+  std::string phases;
+  for (const auto& [phase, ms] : out.phase_ms) phases += " " + phase + "_ms=" + std::to_string(ms);
+  spdlog::info("render.finished job={}{}", job.id, phases);
   if (out.reused_checkpoints > 0)
     spdlog::info("render.resumed job={} reused={} rendered={}", job.id, out.reused_checkpoints,
                  out.rendered_checkpoints);

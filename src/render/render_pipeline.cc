@@ -62,9 +62,9 @@ class RenderRun {
   }
 
   RenderOutput run() {
-    draw_frames_and_narrate();
+    timed("frames_and_narration", [&] { draw_frames_and_narrate(); });
     if (!deck_.slide_only) make_video();
-    finish_documents();
+    timed("documents", [&] { finish_documents(); });
     fs::remove_all(work_);
     progress_done(0, "completed");
     return std::move(out_);
@@ -103,9 +103,16 @@ class RenderRun {
     }
     const Timeline timeline = plan_timeline(deck_, narration);
     out_.warnings.insert(out_.warnings.end(), timeline.warnings.begin(), timeline.warnings.end());
+    write_track(timeline, voices, track.sample_rate);
     std::vector<fs::path> stills(n_), fades(n_);
     std::atomic<int> encoded{0};
-    parallel_for(n_, ctx_.threads, [&](int i) {
+    // The audio encodes on its own thread while the clips encode.
+    timed("clips", [&] { parallel_for(n_ + 1, ctx_.threads + 1, [&](int job) {
+      if (job == n_) {
+        encoder_.encode_audio(work_ / "track.wav", work_ / "track.m4a", cancel_);
+        return;
+      }
+      const int i = job;
       stills[i] = ensure("work/" + numbered("still", i, "mp4"), [&](const fs::path& p) {
         encoder_.encode_still(ctx_.out_dir / slide_png_name(i), p, cancel_);
       });
@@ -118,11 +125,12 @@ class RenderRun {
         });
       }
       progress_done(3, "encoding video " + std::to_string(encoded) + "/" + std::to_string(n_));
-    });
-    write_track(timeline, voices, track.sample_rate);
+    }); });
     check_time();
     progress_done(0, "assembling video");
-    encoder_.assemble(timeline, stills, fades, work_ / "track.wav", work_, ctx_.out_dir / kVideoName, cancel_);
+    timed("assembly", [&] {
+      encoder_.assemble(timeline, stills, fades, work_ / "track.m4a", work_, ctx_.out_dir / kVideoName, cancel_);
+    });
     progress_done(n_, "writing captions");
     write_text(kCaptionsName, make_webvtt(deck_, timeline));
     out_.duration_seconds = timeline.total_seconds();
@@ -191,6 +199,15 @@ class RenderRun {
     ctx_.progress(std::min(99.0, 100.0 * done_units_ / total_units_), stage);
     out_.reused_checkpoints = reused_;
     out_.rendered_checkpoints = rendered_;
+  }
+
+  // Runs `fn`, adding its wall time to the phase timings in the output.
+  template <typename Fn>
+  void timed(const char* phase, Fn&& fn) {
+    const auto start = std::chrono::steady_clock::now();
+    fn();
+    out_.phase_ms.emplace_back(phase, std::chrono::duration_cast<milliseconds>(
+                                          std::chrono::steady_clock::now() - start).count());
   }
 
   void check_time() const {

@@ -16,6 +16,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "jobs/job.h"
@@ -47,6 +48,8 @@ struct RenderOutput {
   std::optional<double> duration_seconds;  // of the video, when one is made
   int reused_checkpoints = 0;    // per-slide products found from an earlier attempt
   int rendered_checkpoints = 0;  // per-slide products made by this run
+  // Wall milliseconds per phase, in order, for logs and benchmarks.
+  std::vector<std::pair<std::string, std::int64_t>> phase_ms;
 };
 
 class RenderPipeline {

@@ -21,7 +21,7 @@ struct EncoderSettings {
   int height = 1080;  // even
   int crf = 23;
   std::string preset = "veryfast";
-  std::string audio_bitrate = "128k";
+  std::string audio_bitrate = "64k";  // mono speech
 };
 
 // `quality` is low, medium or high (api.md); width and height are rounded
@@ -41,10 +41,14 @@ class VideoEncoder {
   void encode_fade(const std::filesystem::path& a, const std::filesystem::path& b, int frames,
                    const std::filesystem::path& out, const CancelToken& cancel) const;
 
-  // Joins the clips along `timeline` with the audio track into a faststart
-  // MP4 at `out`. still(i) and fade(i) name slide i's clips.
+  // Encodes a WAV track as AAC (an .m4a at `out`).
+  void encode_audio(const std::filesystem::path& wav, const std::filesystem::path& out,
+                    const CancelToken& cancel) const;
+
+  // Joins the clips along `timeline` with the encoded audio into a faststart
+  // MP4 at `out`, copying both streams. stills[i], fades[i] are slide i's clips.
   void assemble(const Timeline& timeline, const std::vector<std::filesystem::path>& stills,
-                const std::vector<std::filesystem::path>& fades, const std::filesystem::path& audio_wav,
+                const std::vector<std::filesystem::path>& fades, const std::filesystem::path& audio,
                 const std::filesystem::path& work_dir, const std::filesystem::path& out,
                 const CancelToken& cancel) const;
 

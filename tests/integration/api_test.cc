@@ -1,6 +1,8 @@
 // The HTTP contract of api.md, against the real deckd binary.
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "support/deckd_process.h"
 #include "support/temp_dir.h"
 #include "support/wait_until.h"
@@ -64,7 +66,13 @@ TEST_CASE("create answers 201 with the compat fields, and the job completes", "[
   CHECK(j["projectName"] == "Test deck");
   CHECK(j["error"].is_null());
   CHECK(j["slideImageUrl"] == "/presentations/" + id + "/slide-image");
-  CHECK(j["createdFiles"].size() == 3);
+  std::set<std::string> names;
+  for (const auto& f : j["createdFiles"]) names.insert(f["name"].get<std::string>());
+  CHECK(names == std::set<std::string>{"slide-001.png", "slide-002.png", "slide-003.png", "video.mp4",
+                                       "thumbnail.jpg", "presentation.pdf", "captions.vtt"});
+  CHECK(j["videoUrl"] == "/presentations/" + id + "/video");
+  CHECK(j["thumbnailUrl"] == "/presentations/" + id + "/thumbnail");
+  CHECK(j["durationSeconds"].get<double>() > 0);
   CHECK(j["createdAt"].get<std::string>().back() == 'Z');
   CHECK(j["createdAt"].get<std::string>().size() == 24);
 }
@@ -175,9 +183,12 @@ TEST_CASE("file routes serve only finished files, with Range and HEAD", "[integr
   CHECK(part->get_header_value("Content-Range") ==
         "bytes 0-9/" + std::to_string(s.job(id)["createdFiles"][1]["bytes"].get<int>()));
 
-  // No video in this pipeline yet: a JSON 404, never a 200 the client would save as video.
-  auto video = get_json(s.http, base + "/video");
+  // A job that is not finished has no video: a JSON 404, never a 200 the
+  // client would save as the video.
+  const std::string pending = s.create(sample_request(30));
+  auto video = get_json(s.http, "/api/presentations/" + pending + "/video");
   check_error(video, 404, "not_found");
+  CHECK(video.headers.find("Content-Type")->second == "application/json; charset=utf-8");
   check_error(get_json(s.http, base + "/files/deckd.db"), 404, "not_found");
   check_error(get_json(s.http, base + "/files/..%2F..%2Fdeckd.db"), 404, "not_found");
 }
