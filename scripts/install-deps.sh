@@ -6,7 +6,7 @@ set -euo pipefail
 BUILD_PACKAGES=(
   g++ make cmake pkg-config ccache git
   libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev
-  libspdlog-dev catch2 libcairo2-dev libpango1.0-dev
+  libspdlog-dev catch2 libcairo2-dev libpango1.0-dev libgdk-pixbuf-2.0-dev
 )
 RUNTIME_PACKAGES=(ffmpeg espeak-ng fonts-dejavu-core fontconfig ca-certificates)
 TEST_PACKAGES=(curl bc poppler-utils procps)

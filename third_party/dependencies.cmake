@@ -8,3 +8,4 @@ find_package(spdlog REQUIRED)             # libspdlog-dev
 find_package(Catch2 2 REQUIRED)           # catch2 (v2)
 pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)    # libcpp-httplib-dev
 pkg_check_modules(PANGOCAIRO REQUIRED IMPORTED_TARGET pangocairo)  # libpango1.0-dev, libcairo2-dev
+pkg_check_modules(PIXBUF REQUIRED IMPORTED_TARGET gdk-pixbuf-2.0)   # libgdk-pixbuf-2.0-dev: PNG/JPEG decoding

@@ -33,6 +33,7 @@ void set_option(Config& c, const std::string& flag, const std::string& value) {
     c.data_dir = value;
     return;
   }
+  if (flag == "--asset-dir") { c.asset_dir = value; return; }
   if (flag == "--workers") { c.workers = parse_int(flag, value, 1, 256); return; }
   if (flag == "--durability") {
     if (value != "full" && value != "normal")
@@ -65,6 +66,7 @@ struct EnvFlag {
 };
 constexpr EnvFlag kEnvFlags[] = {
     {"DECKD_LISTEN", "--listen"},         {"DECKD_DATA_DIR", "--data-dir"},
+    {"DECKD_ASSET_DIR", "--asset-dir"},
     {"DECKD_WORKERS", "--workers"},       {"DECKD_DURABILITY", "--durability"},
     {"DECKD_LOG_LEVEL", "--log-level"},   {"DECKD_LOG_FORMAT", "--log-format"},
     {"DECKD_LEASE_SECONDS", "--lease-seconds"}, {"DECKD_MAX_ATTEMPTS", "--max-attempts"},
@@ -147,6 +149,7 @@ Usage:
 Options of serve (each also read from the environment variable shown):
   --listen HOST:PORT        address to serve on           DECKD_LISTEN     (127.0.0.1:8080)
   --data-dir DIR            deckd.db and the job files     DECKD_DATA_DIR   (./deckd-data)
+  --asset-dir DIR           images slides may name         DECKD_ASSET_DIR  (DATA_DIR/assets)
   --workers N               render threads                 DECKD_WORKERS    (one per core)
   --durability full|normal  fsync every commit, or not     DECKD_DURABILITY (full)
   --log-level LEVEL         trace|debug|info|warn|error|off DECKD_LOG_LEVEL (info)

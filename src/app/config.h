@@ -22,6 +22,7 @@ struct Config {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::string data_dir = "./deckd-data";
+  std::string asset_dir;  // empty: <data_dir>/assets
   int workers = 0;  // 0: one per core
   Durability durability = Durability::kFull;
   std::string log_level = "info";

@@ -70,6 +70,7 @@ int run_server(const Config& config) {
   }
   RenderJobOptions render_options;
   render_options.jobs_dir = data_dir / "jobs";
+  render_options.asset_dir = config.asset_dir.empty() ? data_dir / "assets" : std::filesystem::path(config.asset_dir);
   render_options.timeout_per_slide = std::chrono::seconds(config.job_timeout_per_slide_seconds);
   RenderJobRunner runner(render_options);
   WorkerPoolOptions pool_options;

@@ -20,6 +20,7 @@ Completion RenderJobRunner::run(const Job& job, const ProgressFn& progress,
   }
   RenderContext ctx;
   ctx.out_dir = options_.jobs_dir / job.id;
+  ctx.asset_dir = options_.asset_dir;
   ctx.progress = progress;
   ctx.on_checkpoint = checkpoint;
   ctx.recorded_checkpoints = job.checkpoints;

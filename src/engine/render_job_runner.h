@@ -13,6 +13,7 @@ namespace deckd {
 
 struct RenderJobOptions {
   std::filesystem::path jobs_dir;
+  std::filesystem::path asset_dir;
   std::chrono::seconds timeout_base{120};
   std::chrono::seconds timeout_per_slide{60};
   int threads_per_job = 2;

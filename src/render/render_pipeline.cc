@@ -51,7 +51,7 @@ class RenderRun {
   RenderRun(const Presentation& deck, const RenderContext& ctx, const CancelToken& cancel)
       : deck_(deck), ctx_(ctx), cancel_(cancel), work_(ctx.out_dir / "work"),
         n_(static_cast<int>(deck.slides.size())),
-        painter_(pick_theme(deck.theme, out_.warnings), deck.width, deck.height),
+        painter_(pick_theme(deck.theme, out_.warnings), deck.width, deck.height, ctx.asset_dir),
         encoder_(encoder_settings(deck.quality, deck.width, deck.height), kStepTimeout) {
     fs::create_directories(work_);
     remove_stale_temporaries(ctx.out_dir);

@@ -33,6 +33,7 @@ using CheckpointFn = std::function<void(const std::string& name, std::int64_t by
 
 struct RenderContext {
   std::filesystem::path out_dir;
+  std::filesystem::path asset_dir;  // where image props may point; empty: none
   ProgressFn progress = [](double, const std::string&) {};
   CheckpointFn on_checkpoint = [](const std::string&, std::int64_t) {};
   // Checkpoints an earlier attempt recorded, name -> bytes.

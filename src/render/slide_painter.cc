@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "render/cairo_handles.h"
+#include "render/slide_image.h"
 #include "render/slide_content.h"
 
 namespace deckd {
@@ -98,68 +100,114 @@ Rgb color_prop(const Slide& slide, const char* key, const Rgb& fallback, int ind
   return fallback;
 }
 
+// The palette of one slide: props override the theme.
+struct Colors {
+  Rgb background, title, subtitle, accent, text;
+};
+
+Colors slide_colors(const Slide& slide, const Theme& theme, int index, std::vector<std::string>& warnings) {
+  Colors c;
+  c.background = color_prop(slide, "backgroundColor", theme.background, index, warnings);
+  c.title = color_prop(slide, "titleColor", theme.title, index, warnings);
+  c.subtitle = color_prop(slide, "subtitleColor", theme.text, index, warnings);
+  c.accent = color_prop(slide, "accentColor", theme.accent, index, warnings);
+  c.text = color_prop(slide, "contentColor", theme.text, index, warnings);
+  c.text = color_prop(slide, "bulletColor", c.text, index, warnings);
+  return c;
+}
+
+struct Box {
+  double x, y, w, h;
+};
+
+std::string text_prop(const Slide& slide, std::initializer_list<const char*> keys) {
+  for (const char* k : keys) {
+    auto it = slide.props.find(k);
+    if (it != slide.props.end() && it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
+  }
+  return "";
+}
+
+// Where a template puts its picture; the text gets the rest of `frame`.
+// Returns nullopt for templates without one.
+std::optional<Box> image_slot(const Slide& slide, Box& frame, double s) {
+  const std::string& t = slide.template_id;
+  const bool has_image = !text_prop(slide, {"imageUrl", "imagePath"}).empty();
+  if (t == "big-image-left") {
+    Box img{0, 0, frame.w * 0.45, frame.h};
+    frame.x = img.w;
+    frame.w -= img.w;
+    return img;
+  }
+  if (t == "big-image-top") {
+    Box img{0, 0, frame.w, frame.h * 0.5};
+    frame.y = img.h;
+    frame.h -= img.h;
+    return img;
+  }
+  if (t == "bullet-points-right" || has_image) {
+    const double w = frame.w * 0.38;
+    Box img{frame.w - w - 80 * s, 120 * s, w, frame.h - 240 * s};
+    frame.w -= w + 80 * s;
+    return img;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-SlidePainter::SlidePainter(Theme theme, int width, int height)
-    : theme_(std::move(theme)), width_(width), height_(height) {}
+SlidePainter::SlidePainter(Theme theme, int width, int height, std::filesystem::path asset_dir)
+    : theme_(std::move(theme)), width_(width), height_(height), asset_dir_(std::move(asset_dir)) {}
 
 void SlidePainter::paint(cairo_t* cr, const Slide& slide, int index,
                          std::vector<std::string>& warnings) const {
   const SlideContent c = extract_content(slide);
   const double s = std::min(width_ / 1920.0, height_ / 1080.0);  // scale of a 1080p design
-  const Rgb bg = color_prop(slide, "backgroundColor", theme_.background, index, warnings);
-  const Rgb title_color = color_prop(slide, "titleColor", theme_.title, index, warnings);
-  const Rgb subtitle_color = color_prop(slide, "subtitleColor", theme_.text, index, warnings);
-  const Rgb accent = color_prop(slide, "accentColor", theme_.accent, index, warnings);
-  Rgb text_color = color_prop(slide, "contentColor", theme_.text, index, warnings);
-  text_color = color_prop(slide, "bulletColor", text_color, index, warnings);
-
-  set_color(cr, bg);
+  const Colors col = slide_colors(slide, theme_, index, warnings);
+  set_color(cr, col.background);
   cairo_paint(cr);
+  draw_pictures(cr, slide, index, s, col.background, warnings);
 
+  Box frame{0, 0, double(width_), double(height_)};
+  image_slot(slide, frame, s);
   const double margin_x = 110 * s, margin_y = 90 * s;
-  const double inner_w = width_ - 2 * margin_x;
+  const double x = frame.x + margin_x, inner_w = frame.w - 2 * margin_x;
   TextTrouble trouble;
 
   if (c.is_title_slide) {
-    set_color(cr, accent);
-    cairo_rectangle(cr, margin_x, height_ * 0.30, 140 * s, 10 * s);
+    set_color(cr, col.accent);
+    cairo_rectangle(cr, x, frame.y + frame.h * 0.30, 140 * s, 10 * s);
     cairo_fill(cr);
-    double y = height_ * 0.34;
-    set_color(cr, title_color);
-    y += draw_text(cr, "<b>" + escape(c.title) + "</b>",
-                   {margin_x, y, inner_w, height_ * 0.34, 96 * s, 40 * s}, trouble);
-    set_color(cr, subtitle_color);
-    y += 24 * s + draw_text(cr, escape(c.subtitle),
-                            {margin_x, y + 24 * s, inner_w, height_ * 0.18, 48 * s, 24 * s}, trouble);
-    std::string rest = body_markup(c);
+    double y = frame.y + frame.h * 0.34;
+    set_color(cr, col.title);
+    y += draw_text(cr, "<b>" + escape(c.title) + "</b>", {x, y, inner_w, frame.h * 0.34, 96 * s, 40 * s}, trouble);
+    set_color(cr, col.subtitle);
+    y += 24 * s + draw_text(cr, escape(c.subtitle), {x, y + 24 * s, inner_w, frame.h * 0.18, 48 * s, 24 * s}, trouble);
+    const std::string rest = body_markup(c);
     if (!rest.empty())
-      y += 20 * s + draw_text(cr, rest, {margin_x, y + 20 * s, inner_w, height_ - y - 200 * s,
-                                         36 * s, 18 * s}, trouble);
+      draw_text(cr, rest, {x, y + 20 * s, inner_w, frame.y + frame.h - y - 200 * s, 36 * s, 18 * s}, trouble);
   } else {
-    set_color(cr, accent);
-    cairo_rectangle(cr, 0, 0, 16 * s, height_);
-    cairo_fill(cr);
-    double y = margin_y;
-    set_color(cr, title_color);
-    y += draw_text(cr, "<b>" + escape(c.title) + "</b>",
-                   {margin_x, y, inner_w, height_ * 0.22, 68 * s, 32 * s}, trouble);
+    if (frame.x == 0) {
+      set_color(cr, col.accent);
+      cairo_rectangle(cr, 0, frame.y, 16 * s, frame.h);
+      cairo_fill(cr);
+    }
+    double y = frame.y + margin_y;
+    set_color(cr, col.title);
+    y += draw_text(cr, "<b>" + escape(c.title) + "</b>", {x, y, inner_w, frame.h * 0.22, 68 * s, 32 * s}, trouble);
     if (!c.subtitle.empty()) {
-      set_color(cr, subtitle_color, 0.85);
-      y += 16 * s + draw_text(cr, escape(c.subtitle),
-                              {margin_x, y + 16 * s, inner_w, height_ * 0.12, 40 * s, 22 * s}, trouble);
+      set_color(cr, col.subtitle, 0.85);
+      y += 16 * s + draw_text(cr, escape(c.subtitle), {x, y + 16 * s, inner_w, frame.h * 0.12, 40 * s, 22 * s}, trouble);
     }
     y += 48 * s;
-    set_color(cr, text_color);
+    set_color(cr, col.text);
     draw_text(cr, body_markup(c),
-              {margin_x, y, inner_w, height_ - y - margin_y - 40 * s, 42 * s, 18 * s, false,
-               PANGO_ALIGN_LEFT, 1.25},
+              {x, y, inner_w, frame.y + frame.h - y - margin_y - 40 * s, 42 * s, 18 * s, false, PANGO_ALIGN_LEFT, 1.25},
               trouble);
   }
   if (!c.footer.empty()) {
-    set_color(cr, subtitle_color, 0.8);
-    draw_text(cr, escape(c.footer),
-              {margin_x, height_ - margin_y - 30 * s, inner_w, 60 * s, 30 * s, 16 * s}, trouble);
+    set_color(cr, col.subtitle, 0.8);
+    draw_text(cr, escape(c.footer), {x, frame.y + frame.h - margin_y - 30 * s, inner_w, 60 * s, 30 * s, 16 * s}, trouble);
   }
   if (trouble.cut)
     warnings.push_back("slide " + std::to_string(index + 1) +
@@ -167,6 +215,34 @@ void SlidePainter::paint(cairo_t* cr, const Slide& slide, int index,
   if (trouble.no_glyph)
     warnings.push_back("slide " + std::to_string(index + 1) +
                        ": some characters have no glyph in the installed fonts and show as boxes");
+}
+
+void SlidePainter::draw_pictures(cairo_t* cr, const Slide& slide, int index, double s, const Rgb& background,
+                                 std::vector<std::string>& warnings) const {
+  auto load = [&](const char* prop, const std::string& ref) -> CairoSurface {
+    if (ref.empty()) return nullptr;
+    LoadedImage img = load_slide_image(ref, asset_dir_);
+    if (!img.problem.empty())
+      warnings.push_back("slide " + std::to_string(index + 1) + ": " + prop + " " + img.problem +
+                         "; drew a placeholder");
+    return std::move(img.surface);
+  };
+  const std::string bg_ref = text_prop(slide, {"backgroundImage"});
+  if (!bg_ref.empty()) {
+    CairoSurface bg = load("backgroundImage", bg_ref);
+    if (bg) {
+      draw_image(cr, bg.get(), 0, 0, width_, height_, /*cover=*/true);
+      set_color(cr, background, 0.55);  // keeps text legible on any photo
+      cairo_paint(cr);
+    }
+  }
+  Box frame{0, 0, double(width_), double(height_)};
+  if (auto slot = image_slot(slide, frame, s)) {
+    const std::string ref = text_prop(slide, {"imageUrl", "imagePath"});
+    CairoSurface img = load("imageUrl", ref);
+    const bool full_bleed = slide.template_id == "big-image-left" || slide.template_id == "big-image-top";
+    draw_image(cr, img.get(), slot->x, slot->y, slot->w, slot->h, full_bleed);
+  }
 }
 
 }  // namespace deckd

@@ -5,6 +5,7 @@
 // Immutable after construction; safe to share across threads.
 #pragma once
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,8 @@ namespace deckd {
 
 class SlidePainter {
  public:
-  SlidePainter(Theme theme, int width, int height);
+  // Images named by props are read from `asset_dir` (or data: URLs).
+  SlidePainter(Theme theme, int width, int height, std::filesystem::path asset_dir = {});
 
   // Draws `slide` (number `index` + 1 of the deck) on `cr`, appending to
   // `warnings` whatever could not be shown as asked (bad color, text cut).
@@ -25,9 +27,14 @@ class SlidePainter {
              std::vector<std::string>& warnings) const;
 
  private:
+  // Draws the background image and the template's picture slot.
+  void draw_pictures(cairo_t* cr, const Slide& slide, int index, double s, const Rgb& background,
+                     std::vector<std::string>& warnings) const;
+
   const Theme theme_;
   const int width_;
   const int height_;
+  const std::filesystem::path asset_dir_;
 };
 
 }  // namespace deckd
