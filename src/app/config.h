@@ -32,6 +32,7 @@ struct Config {
   int shutdown_grace_seconds = 20;
   int max_queued = 10000;
   int job_timeout_per_slide_seconds = 60;  // plus 120 s per job
+  int retention_days = 0;  // 0: keep finished jobs until deleted
 };
 
 // What the command line asks for.

@@ -78,6 +78,11 @@ int run_server(const Config& config) {
   pool_options.owner = make_instance_id();
   pool_options.lease_ms = config.lease_seconds * 1000LL;
   pool_options.heartbeat_ms = std::max<UnixMillis>(500, pool_options.lease_ms / 4);
+  pool_options.retention_ms = config.retention_days * 24LL * 3600 * 1000;
+  pool_options.remove_job_files = [jobs = data_dir / "jobs"](const std::string& id) {
+    std::error_code ec;
+    std::filesystem::remove_all(jobs / id, ec);
+  };
   WorkerPool pool(*store, runner, clock, pool_options);
 
   ApiOptions api_options;

@@ -134,6 +134,7 @@ void WorkerPool::maintenance_loop() {
     heartbeat_all();
     if (clock_.now() >= next_rescue) {
       rescue_expired();
+      purge_old_jobs();
       next_rescue = clock_.now() + options_.rescue_interval_ms;
     }
     if (options_.on_maintenance_pass) options_.on_maintenance_pass();
@@ -166,6 +167,17 @@ void WorkerPool::rescue_expired() {
     }
   } catch (const std::exception& e) {
     spdlog::error("engine.rescue_failed error=\"{}\"", e.what());
+  }
+}
+
+void WorkerPool::purge_old_jobs() {
+  if (options_.retention_ms <= 0) return;
+  try {
+    const auto ids = store_.purge_finished(clock_.now() - options_.retention_ms, 100);
+    for (const auto& id : ids) options_.remove_job_files(id);
+    if (!ids.empty()) spdlog::info("engine.retention deleted={}", ids.size());
+  } catch (const std::exception& e) {
+    spdlog::error("engine.retention_failed error=\"{}\"", e.what());
   }
 }
 

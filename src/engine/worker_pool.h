@@ -38,6 +38,10 @@ struct WorkerPoolOptions {
   // (for jobs whose retry backoff has passed).
   UnixMillis idle_poll_ms = 1'000;
   RetryPolicy retry;
+  // Finished jobs older than this are deleted; 0 keeps them forever.
+  UnixMillis retention_ms = 0;
+  // Removes a deleted job's files (retention).
+  std::function<void(const std::string& job_id)> remove_job_files = [](const std::string&) {};
   // Called after every maintenance pass; tests wait on it instead of sleeping.
   std::function<void()> on_maintenance_pass;
 };
@@ -76,6 +80,7 @@ class WorkerPool {
   void maintenance_loop();
   void heartbeat_all();
   void rescue_expired();
+  void purge_old_jobs();
 
   JobStore& store_;
   JobRunner& runner_;

@@ -135,6 +135,10 @@ class JobStore {
   // belong to a live worker (e.g. at start-up under the data-dir lock).
   virtual RescueCounts rescue_all(UnixMillis now) = 0;
 
+  // Deletes up to `limit` finished jobs that finished before `cutoff` and
+  // returns their ids, so their files can be removed too (retention).
+  virtual std::vector<std::string> purge_finished(UnixMillis cutoff, int limit) = 0;
+
   // The number of queued jobs, for admission control.
   virtual int queued_count() = 0;
 

@@ -268,6 +268,19 @@ RescueCounts SqliteJobStore::rescue(UnixMillis now, bool only_expired) {
 RescueCounts SqliteJobStore::rescue_expired(UnixMillis now) { return rescue(now, true); }
 RescueCounts SqliteJobStore::rescue_all(UnixMillis now) { return rescue(now, false); }
 
+std::vector<std::string> SqliteJobStore::purge_finished(UnixMillis cutoff, int limit) {
+  std::lock_guard lock(write_mu_);
+  SQLite::Statement st(writer_,
+      "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs"
+      "  WHERE status IN ('completed', 'failed', 'cancelled') AND completed_at < :cutoff LIMIT :limit)"
+      " RETURNING id");
+  st.bind(":cutoff", cutoff);
+  st.bind(":limit", limit);
+  std::vector<std::string> ids;
+  while (st.executeStep()) ids.push_back(st.getColumn(0).getString());
+  return ids;
+}
+
 int SqliteJobStore::queued_count() {
   auto db = readers_.borrow();
   return db->execAndGet("SELECT count(*) FROM jobs WHERE status = 'queued'").getInt();

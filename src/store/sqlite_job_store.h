@@ -52,6 +52,7 @@ class SqliteJobStore final : public JobStore {
   bool remove(const std::string& id) override;
   RescueCounts rescue_expired(UnixMillis now) override;
   RescueCounts rescue_all(UnixMillis now) override;
+  std::vector<std::string> purge_finished(UnixMillis cutoff, int limit) override;
   int queued_count() override;
   std::int64_t size_bytes() override;
 

@@ -312,3 +312,15 @@ TEST_CASE("two stores on one file never claim the same job", "[store]") {
   for (const auto& id : claimed_b) CHECK(all.insert(id).second);
   CHECK(all.size() == kJobs);
 }
+
+TEST_CASE_METHOD(StoreFixture, "retention purges only jobs finished before the cutoff", "[store]") {
+  const std::string old_done = add(kT0), fresh_done = add(kT0 + 1), queued = add(kT0 + 2);
+  REQUIRE(store.claim("w", kT0 + 10, kT0 + 1000)->id == old_done);
+  REQUIRE(store.complete({old_done, "w"}, {}, kT0 + 100));
+  REQUIRE(store.claim("w", kT0 + 10, kT0 + 1000)->id == fresh_done);
+  REQUIRE(store.fail({fresh_done, "w"}, "x", kT0 + 5000));
+  CHECK(store.purge_finished(kT0 + 1000, 10) == std::vector<std::string>{old_done});
+  CHECK_FALSE(store.get(old_done));
+  CHECK(store.get(fresh_done));
+  CHECK(store.get(queued));
+}

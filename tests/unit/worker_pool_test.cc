@@ -218,3 +218,33 @@ TEST_CASE("several workers run jobs in parallel, each exactly once", "[engine]")
   CHECK(f.runner.calls() == 40);
   CHECK(wait_until([&] { return f.maintenance_passes > 0; }));
 }
+
+TEST_CASE("finished jobs past the retention period are deleted with their files", "[engine]") {
+  test::TempDir dir;
+  SqliteJobStore store((dir / "deckd.db").string(), Durability::kNormal);
+  ScriptedRunner runner({});
+  FakeClock clock(kT0);
+  std::mutex mu;
+  std::vector<std::string> removed;
+  WorkerPoolOptions o;
+  o.owner = "me";
+  o.heartbeat_ms = 10;
+  o.rescue_interval_ms = 0;
+  o.idle_poll_ms = 10;
+  o.retention_ms = 60'000;
+  o.remove_job_files = [&](const std::string& id) {
+    std::lock_guard lock(mu);
+    removed.push_back(id);
+  };
+  WorkerPool pool(store, runner, clock, o);
+  JobIdGenerator ids;
+  const std::string id = ids.next(kT0);
+  store.create({id, "Deck", 1, 3, "{}", {}, {}, kT0});
+  pool.start();
+  REQUIRE(wait_until([&] { return store.get(id)->status == JobStatus::kCompleted; }));
+  clock.advance_ms(60'001);
+  REQUIRE(wait_until([&] { return !store.get(id); }));
+  pool.shutdown(std::chrono::milliseconds(0));
+  std::lock_guard lock(mu);
+  CHECK(removed == std::vector<std::string>{id});
+}
