@@ -5,13 +5,12 @@ RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       g++ make cmake pkg-config \
       libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev \
-      libspdlog-dev catch2 libcairo2-dev libpango1.0-dev \
+      libspdlog-dev catch2 libcairo2-dev libpango1.0-dev libgdk-pixbuf-2.0-dev \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY CMakeLists.txt ./
 COPY third_party third_party
 COPY src src
-COPY tests tests
 RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
  && cmake --build build -j "$(nproc)" --target deckd \
  && strip build/src/deckd
@@ -20,7 +19,7 @@ FROM debian:bookworm-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libsqlite3-0 libcpp-httplib0.11 libspdlog1.10 libfmt9 \
-      libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libpangoft2-1.0-0 \
+      libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libpangoft2-1.0-0 libgdk-pixbuf-2.0-0 \
       ffmpeg espeak-ng fonts-dejavu-core fontconfig \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home-dir /data --shell /usr/sbin/nologin deckd \
