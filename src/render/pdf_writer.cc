@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "render/atomic_file.h"
+#include "render/cairo_stream.h"
 #include "render/cairo_handles.h"
 
 namespace deckd {
@@ -13,15 +14,6 @@ namespace {
 // Pixels to PDF points at 96 dpi: a 1920x1080 slide is a 1440x810 pt page.
 constexpr double kPointsPerPixel = 72.0 / 96.0;
 
-cairo_status_t write_to_file(void* closure, const unsigned char* data, unsigned int length) {
-  try {
-    static_cast<AtomicFile*>(closure)->write(data, length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (...) {
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
-}
-
 }  // namespace
 
 void write_deck_pdf(const Presentation& deck, const SlidePainter& painter,
@@ -29,7 +21,7 @@ void write_deck_pdf(const Presentation& deck, const SlidePainter& painter,
   AtomicFile file(path);
   {
     CairoSurface surface(cairo_pdf_surface_create_for_stream(
-        write_to_file, &file, deck.width * kPointsPerPixel, deck.height * kPointsPerPixel));
+        write_to_atomic_file, &file, deck.width * kPointsPerPixel, deck.height * kPointsPerPixel));
     CairoContext cr(cairo_create(surface.get()));
     cairo_scale(cr.get(), kPointsPerPixel, kPointsPerPixel);
     std::vector<std::string> ignored;  // the PNGs already reported these

@@ -3,20 +3,11 @@
 #include <stdexcept>
 
 #include "render/atomic_file.h"
+#include "render/cairo_stream.h"
 #include "render/cairo_handles.h"
 
 namespace deckd {
 namespace {
-
-// cairo's PNG writer calls back with bytes; exceptions must not cross C.
-cairo_status_t write_to_file(void* closure, const unsigned char* data, unsigned int length) {
-  try {
-    static_cast<AtomicFile*>(closure)->write(data, length);
-    return CAIRO_STATUS_SUCCESS;
-  } catch (...) {
-    return CAIRO_STATUS_WRITE_ERROR;
-  }
-}
 
 void check(cairo_status_t status, const std::string& what) {
   if (status != CAIRO_STATUS_SUCCESS)
@@ -37,7 +28,7 @@ void render_slide_png(const SlidePainter& painter, const Slide& slide, int index
   }
   AtomicFile file(path);
   const cairo_status_t written =
-      cairo_surface_write_to_png_stream(surface.get(), write_to_file, &file);
+      cairo_surface_write_to_png_stream(surface.get(), write_to_atomic_file, &file);
   check(written, "cannot write " + path.string());
   file.commit();
 }

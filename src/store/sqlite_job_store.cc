@@ -1,9 +1,9 @@
 #include "store/sqlite_job_store.h"
 
-#include <algorithm>
-
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
 
 #include "store/job_row.h"
 #include "store/migrations.h"
@@ -17,7 +17,9 @@ constexpr int kBusyTimeoutMs = 5000;
 constexpr const char* kLeaseGuard =
     " WHERE id = :id AND status = 'processing' AND lease_owner = :owner";
 
-std::string status_text(JobStatus s) { return std::string(to_string(s)); }
+std::string status_text(JobStatus s) {
+  return std::string(to_string(s));
+}
 
 void bind_lease(SQLite::Statement& st, const Lease& lease) {
   st.bind(":id", lease.job_id);
@@ -26,9 +28,16 @@ void bind_lease(SQLite::Statement& st, const Lease& lease) {
 
 }  // namespace
 
+bool SqliteJobStore::update_one(const std::string& sql,
+                                const std::function<void(SQLite::Statement&)>& bind) {
+  std::lock_guard lock(write_mu_);
+  SQLite::Statement st(writer_, sql);
+  bind(st);
+  return st.exec() == 1;
+}
+
 SqliteJobStore::SqliteJobStore(const std::string& path, Durability durability)
-    : writer_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs),
-      readers_(path) {
+    : writer_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs), readers_(path) {
   writer_.execAndGet("PRAGMA journal_mode = WAL");
   writer_.exec(durability == Durability::kFull ? "PRAGMA synchronous = FULL"
                                                : "PRAGMA synchronous = NORMAL");
@@ -38,7 +47,8 @@ SqliteJobStore::SqliteJobStore(const std::string& path, Durability durability)
 
 CreateResult SqliteJobStore::create(const NewJob& job) {
   std::lock_guard lock(write_mu_);
-  SQLite::Statement insert(writer_,
+  SQLite::Statement insert(
+      writer_,
       "INSERT INTO jobs (id, status, stage, project_name, slide_count, max_attempts,"
       " warnings, created_at, updated_at, request_json, idempotency_key, run_after)"
       " VALUES (?, 'queued', 'queued', ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -51,7 +61,10 @@ CreateResult SqliteJobStore::create(const NewJob& job) {
   insert.bind(6, job.now);
   insert.bind(7, job.now);
   insert.bind(8, job.request_json);
-  if (job.idempotency_key) insert.bind(9, *job.idempotency_key); else insert.bind(9);
+  if (job.idempotency_key)
+    insert.bind(9, *job.idempotency_key);
+  else
+    insert.bind(9);
   insert.bind(10, job.now);
   const bool created = insert.exec() == 1;
 
@@ -105,148 +118,156 @@ std::optional<Job> SqliteJobStore::claim(const std::string& owner, UnixMillis no
                                          UnixMillis lease_until) {
   std::lock_guard lock(write_mu_);
   SQLite::Statement st(writer_,
-      std::string("UPDATE jobs SET status = 'processing', lease_owner = :owner,"
-                  " lease_until = :until, attempts = attempts + 1, progress = 0,"
-                  " stage = 'starting', error = NULL, last_heartbeat = :now,"
-                  " started_at = coalesce(started_at, :now), updated_at = :now"
-                  " WHERE id = (SELECT id FROM jobs WHERE status = 'queued'"
-                  "             AND run_after <= :now ORDER BY id LIMIT 1)"
-                  "   AND status = 'queued'"
-                  " RETURNING ") + kJobColumnsWithRequest);
+                       std::string("UPDATE jobs SET status = 'processing', lease_owner = :owner,"
+                                   " lease_until = :until, attempts = attempts + 1, progress = 0,"
+                                   " stage = 'starting', error = NULL, last_heartbeat = :now,"
+                                   " started_at = coalesce(started_at, :now), updated_at = :now"
+                                   " WHERE id = (SELECT id FROM jobs WHERE status = 'queued'"
+                                   "             AND run_after <= :now ORDER BY id LIMIT 1)"
+                                   "   AND status = 'queued'"
+                                   " RETURNING ") +
+                           kJobColumnsWithRequest);
   st.bind(":owner", owner);
   st.bind(":until", lease_until);
   st.bind(":now", now);
   if (!st.executeStep()) return std::nullopt;
   Job job = read_job(st, /*with_request=*/true);
-  while (st.executeStep()) {}  // finish the statement so the UPDATE commits
+  while (st.executeStep()) {
+  }  // finish the statement so the UPDATE commits
   return job;
 }
 
 bool SqliteJobStore::heartbeat(const Lease& lease, UnixMillis now, UnixMillis lease_until) {
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_, std::string("UPDATE jobs SET lease_until = :until,"
-                                            " last_heartbeat = :now, updated_at = :now") +
-                                    kLeaseGuard);
-  bind_lease(st, lease);
-  st.bind(":until", lease_until);
-  st.bind(":now", now);
-  return st.exec() == 1;
+  return update_one(std::string("UPDATE jobs SET lease_until = :until,"
+                                " last_heartbeat = :now, updated_at = :now") +
+                        kLeaseGuard,
+                    [&](SQLite::Statement& st) {
+                      bind_lease(st, lease);
+                      st.bind(":until", lease_until);
+                      st.bind(":now", now);
+                    });
 }
 
-bool SqliteJobStore::report_progress(const Lease& lease, double progress,
-                                     const std::string& stage, UnixMillis now) {
+bool SqliteJobStore::report_progress(const Lease& lease, double progress, const std::string& stage,
+                                     UnixMillis now) {
   progress = std::clamp(progress, 0.0, 100.0);
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_, std::string("UPDATE jobs SET progress = max(progress, :p),"
-                                            " stage = :stage, updated_at = :now") +
-                                    kLeaseGuard);
-  bind_lease(st, lease);
-  st.bind(":p", progress);
-  st.bind(":stage", stage);
-  st.bind(":now", now);
-  return st.exec() == 1;
+  return update_one(std::string("UPDATE jobs SET progress = max(progress, :p),"
+                                " stage = :stage, updated_at = :now") +
+                        kLeaseGuard,
+                    [&](SQLite::Statement& st) {
+                      bind_lease(st, lease);
+                      st.bind(":p", progress);
+                      st.bind(":stage", stage);
+                      st.bind(":now", now);
+                    });
 }
 
 bool SqliteJobStore::record_checkpoint(const Lease& lease, const std::string& name,
                                        std::int64_t bytes, UnixMillis now) {
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_, std::string("UPDATE jobs SET checkpoints ="
-                                            " json_set(checkpoints, :path, :bytes), updated_at = :now") +
-                                    kLeaseGuard);
-  bind_lease(st, lease);
-  st.bind(":path", "$.\"" + name + "\"");
-  st.bind(":bytes", bytes);
-  st.bind(":now", now);
-  return st.exec() == 1;
+  return update_one(std::string("UPDATE jobs SET checkpoints ="
+                                " json_set(checkpoints, :path, :bytes), updated_at = :now") +
+                        kLeaseGuard,
+                    [&](SQLite::Statement& st) {
+                      bind_lease(st, lease);
+                      st.bind(":path", "$.\"" + name + "\"");
+                      st.bind(":bytes", bytes);
+                      st.bind(":now", now);
+                    });
 }
 
 bool SqliteJobStore::complete(const Lease& lease, const Completion& c, UnixMillis now) {
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_,
-      std::string("UPDATE jobs SET status = 'completed', progress = 100, stage = 'completed',"
-                  " error = NULL, created_files = :files, duration_seconds = :duration, checkpoints = '{}',"
-                  " warnings = (SELECT json_group_array(value) FROM"
-                  "   (SELECT value FROM json_each(warnings)"
-                  "    UNION ALL SELECT value FROM json_each(:warnings))),"
-                  " completed_at = :now, updated_at = :now,"
-                  " lease_owner = NULL, lease_until = NULL") + kLeaseGuard);
-  bind_lease(st, lease);
-  st.bind(":files", files_to_json(c.files));
-  if (c.duration_seconds) st.bind(":duration", *c.duration_seconds); else st.bind(":duration");
-  st.bind(":warnings", strings_to_json(c.warnings));
-  st.bind(":now", now);
-  return st.exec() == 1;
+  return update_one(
+      std::string(
+          "UPDATE jobs SET status = 'completed', progress = 100, stage = 'completed',"
+          " error = NULL, created_files = :files, duration_seconds = :duration, checkpoints = '{}',"
+          " warnings = (SELECT json_group_array(value) FROM"
+          "   (SELECT value FROM json_each(warnings)"
+          "    UNION ALL SELECT value FROM json_each(:warnings))),"
+          " completed_at = :now, updated_at = :now,"
+          " lease_owner = NULL, lease_until = NULL") +
+          kLeaseGuard,
+      [&](SQLite::Statement& st) {
+        bind_lease(st, lease);
+        st.bind(":files", files_to_json(c.files));
+        if (c.duration_seconds)
+          st.bind(":duration", *c.duration_seconds);
+        else
+          st.bind(":duration");
+        st.bind(":warnings", strings_to_json(c.warnings));
+        st.bind(":now", now);
+      });
 }
 
 bool SqliteJobStore::fail(const Lease& lease, const std::string& error, UnixMillis now) {
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_,
+  return update_one(
       std::string("UPDATE jobs SET status = 'failed', stage = 'failed', error = :error,"
                   " completed_at = :now, updated_at = :now,"
-                  " lease_owner = NULL, lease_until = NULL") + kLeaseGuard);
-  bind_lease(st, lease);
-  st.bind(":error", error);
-  st.bind(":now", now);
-  return st.exec() == 1;
+                  " lease_owner = NULL, lease_until = NULL") +
+          kLeaseGuard,
+      [&](SQLite::Statement& st) {
+        bind_lease(st, lease);
+        st.bind(":error", error);
+        st.bind(":now", now);
+      });
 }
 
-bool SqliteJobStore::retry_later(const Lease& lease, const std::string& error,
-                                 UnixMillis run_after, UnixMillis now) {
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_,
-      std::string("UPDATE jobs SET status = 'queued', stage = 'waiting to retry',"
-                  " error = :error, run_after = :run_after, updated_at = :now,"
-                  " lease_owner = NULL, lease_until = NULL") + kLeaseGuard);
-  bind_lease(st, lease);
-  st.bind(":error", error);
-  st.bind(":run_after", run_after);
-  st.bind(":now", now);
-  return st.exec() == 1;
+bool SqliteJobStore::retry_later(const Lease& lease, const std::string& error, UnixMillis run_after,
+                                 UnixMillis now) {
+  return update_one(std::string("UPDATE jobs SET status = 'queued', stage = 'waiting to retry',"
+                                " error = :error, run_after = :run_after, updated_at = :now,"
+                                " lease_owner = NULL, lease_until = NULL") +
+                        kLeaseGuard,
+                    [&](SQLite::Statement& st) {
+                      bind_lease(st, lease);
+                      st.bind(":error", error);
+                      st.bind(":run_after", run_after);
+                      st.bind(":now", now);
+                    });
 }
 
 bool SqliteJobStore::release(const Lease& lease, UnixMillis now) {
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_,
+  return update_one(
       std::string("UPDATE jobs SET status = 'queued', stage = 'queued',"
                   " attempts = max(attempts - 1, 0), run_after = :now, updated_at = :now,"
-                  " lease_owner = NULL, lease_until = NULL") + kLeaseGuard);
-  bind_lease(st, lease);
-  st.bind(":now", now);
-  return st.exec() == 1;
+                  " lease_owner = NULL, lease_until = NULL") +
+          kLeaseGuard,
+      [&](SQLite::Statement& st) {
+        bind_lease(st, lease);
+        st.bind(":now", now);
+      });
 }
 
 bool SqliteJobStore::cancel(const std::string& id, UnixMillis now) {
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_,
+  return update_one(
       "UPDATE jobs SET status = 'cancelled', stage = 'cancelled', completed_at = :now,"
       " updated_at = :now, lease_owner = NULL, lease_until = NULL"
-      " WHERE id = :id AND status IN ('queued', 'processing')");
-  st.bind(":id", id);
-  st.bind(":now", now);
-  return st.exec() == 1;
+      " WHERE id = :id AND status IN ('queued', 'processing')",
+      [&](SQLite::Statement& st) {
+        st.bind(":id", id);
+        st.bind(":now", now);
+      });
 }
 
 bool SqliteJobStore::requeue(const std::string& id, UnixMillis now) {
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_,
+  return update_one(
       "UPDATE jobs SET status = 'queued', stage = 'queued', attempts = 0, progress = 0,"
       " error = NULL, completed_at = NULL, run_after = :now, updated_at = :now"
-      " WHERE id = :id AND status IN ('failed', 'cancelled')");
-  st.bind(":id", id);
-  st.bind(":now", now);
-  return st.exec() == 1;
+      " WHERE id = :id AND status IN ('failed', 'cancelled')",
+      [&](SQLite::Statement& st) {
+        st.bind(":id", id);
+        st.bind(":now", now);
+      });
 }
 
 bool SqliteJobStore::remove(const std::string& id) {
-  std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_, "DELETE FROM jobs WHERE id = ?");
-  st.bind(1, id);
-  return st.exec() == 1;
+  return update_one("DELETE FROM jobs WHERE id = ?",
+                    [&](SQLite::Statement& st) { st.bind(1, id); });
 }
 
 RescueCounts SqliteJobStore::rescue(UnixMillis now, bool only_expired) {
   std::lock_guard lock(write_mu_);
-  SQLite::Statement st(writer_,
+  SQLite::Statement st(
+      writer_,
       std::string("UPDATE jobs SET"
                   " status = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,"
                   " stage = CASE WHEN attempts < max_attempts THEN 'queued' ELSE 'failed' END,"
@@ -265,15 +286,20 @@ RescueCounts SqliteJobStore::rescue(UnixMillis now, bool only_expired) {
   return counts;
 }
 
-RescueCounts SqliteJobStore::rescue_expired(UnixMillis now) { return rescue(now, true); }
-RescueCounts SqliteJobStore::rescue_all(UnixMillis now) { return rescue(now, false); }
+RescueCounts SqliteJobStore::rescue_expired(UnixMillis now) {
+  return rescue(now, true);
+}
+RescueCounts SqliteJobStore::rescue_all(UnixMillis now) {
+  return rescue(now, false);
+}
 
 std::vector<std::string> SqliteJobStore::purge_finished(UnixMillis cutoff, int limit) {
   std::lock_guard lock(write_mu_);
   SQLite::Statement st(writer_,
-      "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs"
-      "  WHERE status IN ('completed', 'failed', 'cancelled') AND completed_at < :cutoff LIMIT :limit)"
-      " RETURNING id");
+                       "DELETE FROM jobs WHERE id IN (SELECT id FROM jobs"
+                       "  WHERE status IN ('completed', 'failed', 'cancelled') AND completed_at < "
+                       ":cutoff LIMIT :limit)"
+                       " RETURNING id");
   st.bind(":cutoff", cutoff);
   st.bind(":limit", limit);
   std::vector<std::string> ids;

@@ -12,10 +12,12 @@
 // Thread-safe.
 #pragma once
 
+#include <functional>
 #include <mutex>
 #include <string>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include "jobs/job_store.h"
 #include "store/reader_pool.h"
@@ -58,6 +60,8 @@ class SqliteJobStore final : public JobStore {
 
  private:
   RescueCounts rescue(UnixMillis now, bool only_expired);
+  // Runs one UPDATE/DELETE under the write lock; true iff it changed one row.
+  bool update_one(const std::string& sql, const std::function<void(SQLite::Statement&)>& bind);
 
   std::mutex write_mu_;
   SQLite::Database writer_;  // guarded by write_mu_
