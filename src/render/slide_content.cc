@@ -68,6 +68,12 @@ std::string bullet_mark(const std::string& style) {
 
 }  // namespace
 
+std::vector<BodyItem> list_items(const nlohmann::json& props, const char* key) {
+  std::vector<BodyItem> items;
+  add_list(items, props, key);
+  return items;
+}
+
 SlideContent extract_content(const Slide& slide) {
   const json& p = slide.props;
   SlideContent c;

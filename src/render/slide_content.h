@@ -28,4 +28,8 @@ struct SlideContent {
 
 SlideContent extract_content(const Slide& slide);
 
+// The entries of the list prop `key` (strings, or objects with a heading-like
+// and a text-like field), in order; empty when absent.
+std::vector<BodyItem> list_items(const nlohmann::json& props, const char* key);
+
 }  // namespace deckd

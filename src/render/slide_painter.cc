@@ -4,71 +4,13 @@
 #include <cmath>
 #include <optional>
 
-#include "render/cairo_handles.h"
+#include "render/slide_layouts.h"
+#include "render/text_box.h"
 #include "render/slide_image.h"
 #include "render/slide_content.h"
 
 namespace deckd {
 namespace {
-
-constexpr const char* kFontFamily = "DejaVu Sans, Noto Sans, Noto Sans CJK SC, sans-serif";
-
-std::string escape(const std::string& text) {
-  char* e = g_markup_escape_text(text.c_str(), static_cast<gssize>(text.size()));
-  std::string out(e);
-  g_free(e);
-  return out;
-}
-
-void set_color(cairo_t* cr, const Rgb& c, double alpha = 1.0) {
-  cairo_set_source_rgba(cr, c.r, c.g, c.b, alpha);
-}
-
-// Where and how one block of text goes.
-struct TextBox {
-  double x, y, width, max_height;
-  double size_px, min_size_px;
-  bool bold = false;
-  PangoAlignment align = PANGO_ALIGN_LEFT;
-  double line_spacing = 1.0;
-};
-
-// What went wrong while drawing a slide's text.
-struct TextTrouble {
-  bool cut = false;       // ellipsized
-  bool no_glyph = false;  // a character no installed font can draw
-};
-
-// Lays out `markup` in `box`, shrinking the font until it fits and
-// ellipsizing at the minimum size. Draws it and returns the height used.
-double draw_text(cairo_t* cr, const std::string& markup, const TextBox& box, TextTrouble& trouble) {
-  PangoLayoutPtr layout(pango_cairo_create_layout(cr));
-  pango_layout_set_width(layout.get(), static_cast<int>(box.width * PANGO_SCALE));
-  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment(layout.get(), box.align);
-  pango_layout_set_markup(layout.get(), markup.c_str(), -1);
-  FontDescription font(pango_font_description_from_string(kFontFamily));
-  pango_font_description_set_weight(font.get(), box.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  int w = 0, h = 0;
-  for (double size = box.size_px;; size = std::max(box.min_size_px, size * 0.92)) {
-    pango_font_description_set_absolute_size(font.get(), size * PANGO_SCALE);
-    pango_layout_set_font_description(layout.get(), font.get());
-    pango_layout_set_spacing(layout.get(), static_cast<int>(size * (box.line_spacing - 1.0) * PANGO_SCALE));
-    pango_layout_get_pixel_size(layout.get(), &w, &h);
-    if (h <= box.max_height) break;
-    if (size <= box.min_size_px) {
-      pango_layout_set_height(layout.get(), static_cast<int>(box.max_height * PANGO_SCALE));
-      pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size(layout.get(), &w, &h);
-      trouble.cut = trouble.cut || pango_layout_is_ellipsized(layout.get());
-      break;
-    }
-  }
-  trouble.no_glyph = trouble.no_glyph || pango_layout_get_unknown_glyphs_count(layout.get()) > 0;
-  cairo_move_to(cr, box.x, box.y);
-  pango_cairo_show_layout(cr, layout.get());
-  return h;
-}
 
 std::string body_markup(const SlideContent& c) {
   std::string m;
@@ -200,10 +142,15 @@ void SlidePainter::paint(cairo_t* cr, const Slide& slide, int index,
       y += 16 * s + draw_text(cr, escape(c.subtitle), {x, y + 16 * s, inner_w, frame.h * 0.12, 40 * s, 22 * s}, trouble);
     }
     y += 48 * s;
-    set_color(cr, col.text);
-    draw_text(cr, body_markup(c),
-              {x, y, inner_w, frame.y + frame.h - y - margin_y - 40 * s, 42 * s, 18 * s, false, PANGO_ALIGN_LEFT, 1.25},
-              trouble);
+    const Area body{x, y, inner_w, frame.y + frame.h - y - margin_y - (c.footer.empty() ? 0 : 60 * s)};
+    auto picture = [&](const std::string& prop, const Area& a) {
+      draw_image(cr, load_picture(slide, index, prop, warnings).get(), a.x, a.y, a.w, a.h, /*cover=*/false);
+    };
+    if (!draw_structured_body(cr, slide, body, s, {col.title, col.text, col.accent}, picture, trouble)) {
+      set_color(cr, col.text);
+      draw_text(cr, body_markup(c),
+                {x, y, inner_w, body.h - 40 * s, 42 * s, 18 * s, false, PANGO_ALIGN_LEFT, 1.25}, trouble);
+    }
   }
   if (!c.footer.empty()) {
     set_color(cr, col.subtitle, 0.8);
@@ -217,31 +164,29 @@ void SlidePainter::paint(cairo_t* cr, const Slide& slide, int index,
                        ": some characters have no glyph in the installed fonts and show as boxes");
 }
 
+CairoSurface SlidePainter::load_picture(const Slide& slide, int index, const std::string& prop,
+                                        std::vector<std::string>& warnings) const {
+  const std::string ref = text_prop(slide, {prop.c_str()});
+  if (ref.empty()) return nullptr;
+  LoadedImage img = load_slide_image(ref, asset_dir_);
+  if (!img.problem.empty())
+    warnings.push_back("slide " + std::to_string(index + 1) + ": " + prop + " " + img.problem +
+                       "; drew a placeholder");
+  return std::move(img.surface);
+}
+
 void SlidePainter::draw_pictures(cairo_t* cr, const Slide& slide, int index, double s, const Rgb& background,
                                  std::vector<std::string>& warnings) const {
-  auto load = [&](const char* prop, const std::string& ref) -> CairoSurface {
-    if (ref.empty()) return nullptr;
-    LoadedImage img = load_slide_image(ref, asset_dir_);
-    if (!img.problem.empty())
-      warnings.push_back("slide " + std::to_string(index + 1) + ": " + prop + " " + img.problem +
-                         "; drew a placeholder");
-    return std::move(img.surface);
-  };
-  const std::string bg_ref = text_prop(slide, {"backgroundImage"});
-  if (!bg_ref.empty()) {
-    CairoSurface bg = load("backgroundImage", bg_ref);
-    if (bg) {
-      draw_image(cr, bg.get(), 0, 0, width_, height_, /*cover=*/true);
-      set_color(cr, background, 0.55);  // keeps text legible on any photo
-      cairo_paint(cr);
-    }
+  if (CairoSurface bg = load_picture(slide, index, "backgroundImage", warnings)) {
+    draw_image(cr, bg.get(), 0, 0, width_, height_, /*cover=*/true);
+    set_color(cr, background, 0.55);  // keeps text legible on any photo
+    cairo_paint(cr);
   }
   Box frame{0, 0, double(width_), double(height_)};
   if (auto slot = image_slot(slide, frame, s)) {
-    const std::string ref = text_prop(slide, {"imageUrl", "imagePath"});
-    CairoSurface img = load("imageUrl", ref);
+    const std::string prop = text_prop(slide, {"imageUrl"}).empty() ? "imagePath" : "imageUrl";
     const bool full_bleed = slide.template_id == "big-image-left" || slide.template_id == "big-image-top";
-    draw_image(cr, img.get(), slot->x, slot->y, slot->w, slot->h, full_bleed);
+    draw_image(cr, load_picture(slide, index, prop, warnings).get(), slot->x, slot->y, slot->w, slot->h, full_bleed);
   }
 }
 

@@ -12,6 +12,7 @@
 #include <cairo.h>
 
 #include "jobs/presentation.h"
+#include "render/cairo_handles.h"
 #include "render/theme.h"
 
 namespace deckd {
@@ -30,6 +31,11 @@ class SlidePainter {
   // Draws the background image and the template's picture slot.
   void draw_pictures(cairo_t* cr, const Slide& slide, int index, double s, const Rgb& background,
                      std::vector<std::string>& warnings) const;
+
+  // The image that prop `prop` names; null, with a warning, when it can't be
+  // used, and null without one when the prop is absent.
+  CairoSurface load_picture(const Slide& slide, int index, const std::string& prop,
+                            std::vector<std::string>& warnings) const;
 
   const Theme theme_;
   const int width_;

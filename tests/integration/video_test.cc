@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "support/deckd_process.h"
+#include "support/program_output.h"
 #include "support/temp_dir.h"
 #include "support/wait_until.h"
 
@@ -18,26 +19,15 @@ using nlohmann::json;
 
 namespace {
 
-// Runs a shell-free command line made of trusted test arguments and returns stdout.
-std::string output_of(const std::string& command) {
-  std::string out;
-  FILE* p = ::popen(command.c_str(), "r");
-  REQUIRE(p);
-  std::array<char, 4096> buf;
-  while (std::size_t n = std::fread(buf.data(), 1, buf.size(), p)) out.append(buf.data(), n);
-  ::pclose(p);
-  return out;
-}
-
 json ffprobe(const std::filesystem::path& file) {
-  return json::parse(output_of("ffprobe -v error -print_format json -show_streams -show_format '" +
-                               file.string() + "'"));
+  return json::parse(
+      program_output({"ffprobe", "-v", "error", "-print_format", "json", "-show_streams", "-show_format", file}));
 }
 
 // The length of `text` spoken by espeak-ng, measured independently of deckd.
 double spoken_seconds(const std::string& text, const TempDir& dir) {
   const auto wav = dir / "probe.wav";
-  output_of("espeak-ng -v en-us -w '" + wav.string() + "' '" + text + "'");
+  program_output({"espeak-ng", "-v", "en-us", "-w", wav, text});
   return std::stod(ffprobe(wav)["format"]["duration"].get<std::string>());
 }
 
@@ -111,9 +101,9 @@ TEST_CASE("a narrated deck becomes a browser-playable MP4 with PDF, captions and
     CHECK(job["videoUrl"] == "/presentations/" + id + "/video");
   }
   SECTION("the PDF has one page per slide with the slides' text") {
-    CHECK_THAT(output_of("pdfinfo '" + (files / "presentation.pdf").string() + "'"),
+    CHECK_THAT(program_output({"pdfinfo", files / "presentation.pdf"}),
                Catch::Matches("[\\s\\S]*Pages:\\s+3\\n[\\s\\S]*"));
-    const std::string text = output_of("pdftotext '" + (files / "presentation.pdf").string() + "' -");
+    const std::string text = program_output({"pdftotext", files / "presentation.pdf", "-"});
     CHECK_THAT(text, Catch::Contains("Slide 1") && Catch::Contains("Привіт, світ") && Catch::Contains("Second point"));
   }
   SECTION("captions parse and follow the narration") {
@@ -234,7 +224,10 @@ TEST_CASE("cancel stops ffmpeg and espeak-ng within about a second", "[integrati
   REQUIRE(cancelled.status == 200);
   // No child of deckd is left running.
   auto children = [&] {
-    return output_of("ps -o pid= --ppid " + std::to_string(deckd.pid()) + " || true");
+    std::string pids;
+    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(deckd.pid()) + "/task"))
+      pids += read_all(task.path() / "children");
+    return pids;
   };
   REQUIRE(wait_until([&] { return children().empty(); }, std::chrono::seconds(3)));
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(2500));

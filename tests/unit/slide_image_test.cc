@@ -96,3 +96,18 @@ TEST_CASE("a corrupt image is a warning and a placeholder, never a crash", "[ren
     for (const auto& w : warnings) CHECK_THAT(w, Catch::StartsWith("slide 1: "));
   }
 }
+
+TEST_CASE("two-column draws each column's picture under its text", "[render][image]") {
+  test::TempDir dir;
+  const std::string red = data_url("image/png", red_image("png", 200, 200));
+  auto warnings = render(dir, {{"title", "T"}, {"leftContent", "left"}, {"rightImageUrl", red}}, "two-column");
+  CHECK(warnings.empty());
+  const uint32_t right = pixel(dir / "out.png", 480, 300), left = pixel(dir / "out.png", 160, 300);
+  CHECK((right >> 16) > 0xe0);
+  CHECK(((right >> 8) & 0xff) < 0x30);
+  CHECK(left == pixel(dir / "out.png", 630, 5));  // background: no picture on the left
+
+  warnings = render(dir, {{"title", "T"}, {"leftImageUrl", "data:image/png;base64,AAAA"}}, "two-column");
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::Contains("leftImageUrl"));
+}
