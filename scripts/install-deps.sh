@@ -8,7 +8,7 @@ BUILD_PACKAGES=(
   libsqlitecpp-dev libsqlite3-dev libcpp-httplib-dev nlohmann-json3-dev
   libspdlog-dev catch2 libcairo2-dev libpango1.0-dev libgdk-pixbuf-2.0-dev
 )
-RUNTIME_PACKAGES=(ffmpeg espeak-ng fonts-dejavu-core fontconfig ca-certificates)
+RUNTIME_PACKAGES=(ffmpeg espeak-ng fonts-dejavu-core fonts-wqy-microhei fontconfig ca-certificates)
 TEST_PACKAGES=(curl bc poppler-utils procps)
 
 packages=("${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}")

@@ -7,7 +7,7 @@
 namespace deckd {
 namespace {
 
-constexpr const char* kFontFamily = "DejaVu Sans, Noto Sans, Noto Sans CJK SC, sans-serif";
+constexpr const char* kFontFamily = "DejaVu Sans, WenQuanYi Micro Hei, sans-serif";
 
 }  // namespace
 

@@ -146,7 +146,7 @@ TEST_CASE("an uncommitted atomic file leaves nothing behind", "[render]") {
   CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);
 }
 
-TEST_CASE("Cyrillic and accented Latin render with real glyphs, and missing glyphs are reported", "[render]") {
+TEST_CASE("Cyrillic, accented Latin and CJK render with real glyphs, and missing glyphs are reported", "[render]") {
   test::TempDir dir;
   SlidePainter painter(default_theme(), 640, 360);
   std::vector<std::string> warnings;
@@ -154,6 +154,10 @@ TEST_CASE("Cyrillic and accented Latin render with real glyphs, and missing glyp
                    slide("content-slide", {{"title", "Привіт, світ"}, {"content", "Здравствуйте — café, naïve, Ærø"}}),
                    0, 640, 360, dir / "cyrillic.png", warnings);
   CHECK(warnings.empty());
+  render_slide_png(painter, slide("content-slide", {{"title", "你好，世界"}, {"content", "こんにちは カタカナ — 안녕하세요"}}),
+                   0, 640, 360, dir / "cjk.png", warnings);
+  CHECK(warnings.empty());
+  CHECK(ink_fraction(dir / "cjk.png", 40, 30, 320, 80, default_theme().background) > 0.02);
   // U+E000 is a private-use code point: no installed font draws it.
   render_slide_png(painter, slide("content-slide", {{"title", "box \xee\x80\x80 here"}}), 1, 640, 360,
                    dir / "tofu.png", warnings);
