@@ -44,7 +44,9 @@ sigset_t block_stop_signals() {
 
 int run_server(const Config& config) {
   const sigset_t stop_signals = block_stop_signals();
-  const std::filesystem::path data_dir(config.data_dir);
+  // Absolute, so a later chdir or a relative path handed to ffmpeg (whose
+  // concat scripts resolve paths against the script's own dir) stays right.
+  const std::filesystem::path data_dir = std::filesystem::absolute(config.data_dir);
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<SqliteJobStore> store;
   try {
@@ -70,7 +72,8 @@ int run_server(const Config& config) {
   }
   RenderJobOptions render_options;
   render_options.jobs_dir = data_dir / "jobs";
-  render_options.asset_dir = config.asset_dir.empty() ? data_dir / "assets" : std::filesystem::path(config.asset_dir);
+  render_options.asset_dir =
+      config.asset_dir.empty() ? data_dir / "assets" : std::filesystem::absolute(config.asset_dir);
   render_options.timeout_per_slide = std::chrono::seconds(config.job_timeout_per_slide_seconds);
   RenderJobRunner runner(render_options);
   WorkerPoolOptions pool_options;

@@ -234,3 +234,19 @@ TEST_CASE("cancel stops ffmpeg and espeak-ng within about a second", "[integrati
   CHECK_FALSE(std::filesystem::exists(dir / "data" / "jobs" / id / "work"));
   CHECK(get_json(http, "/api/presentations/" + id).body["status"] == "cancelled");
 }
+
+TEST_CASE("a relative --data-dir (the default is one) renders videos too", "[integration][video]") {
+  TempDir dir;
+  const auto relative = std::filesystem::relative(dir / "data", std::filesystem::current_path());
+  REQUIRE(relative.is_relative());
+  DeckdProcess deckd(relative);
+  auto http = deckd.client();
+  json req = sample_request(2);
+  req["resolution"] = {640, 360};
+  req["duration"] = 1;
+  auto created = post_json(http, "/api/presentations", req);
+  REQUIRE(created.status == 201);
+  const json job = wait_finished(http, created.body["jobId"]);
+  INFO(job.dump());
+  CHECK(job["status"] == "completed");
+}
