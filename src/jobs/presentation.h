@@ -34,6 +34,7 @@ struct Presentation {
   std::string avatar_code;
   bool use_avatar_mask = false;
   std::string layout = "picture_in_picture";
+  std::string presenter_video;  // asset ref (data: URL or asset-dir path); empty: none
   std::optional<double> slide_seconds;  // `duration`: for slides without narration
   std::string quality = "medium";
   int width = 1920;

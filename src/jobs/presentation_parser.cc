@@ -215,6 +215,23 @@ void read_slides(RequestReader& r, const json& body, Presentation& p) {
   }
 }
 
+// presenterVideo names a video the way slides.md names images: a base64
+// data: URL, or a relative path in the asset dir (checked when rendering).
+void read_presenter_video(RequestReader& r, const json& body, Presentation& p) {
+  r.read_string(body, "presenterVideo", "presenterVideo", p.presenter_video, 8 * 1024 * 1024);
+  const std::string& v = p.presenter_video;
+  if (v.empty()) return;
+  if (v.rfind("data:", 0) == 0) {
+    if (v.rfind("data:video/", 0) != 0 || v.find(";base64,") == std::string::npos)
+      r.error("presenterVideo", "must be a base64 data: URL of a video (data:video/mp4;base64,...)");
+  } else if (v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0) {
+    r.error("presenterVideo", "is a web address; deckd does not fetch it: put the file in the asset directory");
+  } else if (v.front() == '/' || v == ".." || v.rfind("../", 0) == 0 || v.find("/../") != std::string::npos ||
+             (v.size() >= 3 && v.compare(v.size() - 3, 3, "/..") == 0)) {
+    r.error("presenterVideo", "must be a path inside the asset directory (no absolute paths, no ..)");
+  }
+}
+
 }  // namespace
 
 ParsedPresentation parse_presentation(const json& body) {
@@ -235,6 +252,7 @@ ParsedPresentation parse_presentation(const json& body) {
   r.read_bool(body, "useAvatarMask", "useAvatarMask", p.use_avatar_mask);
   r.read_choice(body, "layout", "layout", p.layout,
                 {"picture_in_picture", "side_by_side", "split_screen"});
+  read_presenter_video(r, body, p);
   r.read_choice(body, "quality", "quality", p.quality, {"low", "medium", "high"});
   r.read_bool(body, "slideOnly", "slideOnly", p.slide_only);
   read_resolution(r, body, p);

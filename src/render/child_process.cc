@@ -81,7 +81,8 @@ void ChildProcess::kill_and_reap() {
   }
 }
 
-int ChildProcess::wait(const CancelToken& cancel, std::chrono::milliseconds timeout) {
+int ChildProcess::wait(const CancelToken& cancel, std::chrono::milliseconds timeout,
+                       const std::function<void()>& on_poll) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   for (;;) {
     int status = 0;
@@ -93,6 +94,7 @@ int ChildProcess::wait(const CancelToken& cancel, std::chrono::milliseconds time
       return WEXITSTATUS(status);
     }
     if (pidfd_ < 0) ::usleep(50'000);
+    if (on_poll) on_poll();
     if (cancel.is_cancelled()) {
       kill_and_reap();
       throw Cancelled();
@@ -106,9 +108,10 @@ int ChildProcess::wait(const CancelToken& cancel, std::chrono::milliseconds time
 }
 
 void run_program(const std::vector<std::string>& argv, const std::filesystem::path& log_path,
-                 const CancelToken& cancel, std::chrono::milliseconds timeout) {
+                 const CancelToken& cancel, std::chrono::milliseconds timeout,
+                 const std::function<void()>& on_poll) {
   ChildProcess child(argv, log_path);
-  const int code = child.wait(cancel, timeout);
+  const int code = child.wait(cancel, timeout, on_poll);
   if (code != 0)
     throw ProcessError(argv[0] + " failed (exit " + std::to_string(code) + "): " + tail_of(log_path));
   std::error_code ec;

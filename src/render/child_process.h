@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -31,10 +32,12 @@ class ChildProcess {
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;
 
-  // Waits for the exit, polling `cancel` every 50 ms. Returns the exit code.
-  // Throws Cancelled (after killing the child) when the token trips, and
-  // ProcessError when `timeout` passes first or the child dies of a signal.
-  int wait(const CancelToken& cancel, std::chrono::milliseconds timeout);
+  // Waits for the exit, polling `cancel` every 50 ms and calling `on_poll`
+  // (if set) as often. Returns the exit code. Throws Cancelled (after killing
+  // the child) when the token trips, and ProcessError when `timeout` passes
+  // first or the child dies of a signal.
+  int wait(const CancelToken& cancel, std::chrono::milliseconds timeout,
+           const std::function<void()>& on_poll = {});
 
  private:
   void kill_and_reap();
@@ -48,6 +51,7 @@ class ChildProcess {
 // error includes the last lines the program wrote. `log_path` is removed
 // on success.
 void run_program(const std::vector<std::string>& argv, const std::filesystem::path& log_path,
-                 const CancelToken& cancel, std::chrono::milliseconds timeout);
+                 const CancelToken& cancel, std::chrono::milliseconds timeout,
+                 const std::function<void()>& on_poll = {});
 
 }  // namespace deckd

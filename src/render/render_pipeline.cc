@@ -5,11 +5,14 @@
 #include <mutex>
 
 #include "jobs/permanent_error.h"
+#include "render/asset_ref.h"
 #include "render/atomic_file.h"
+#include "render/child_process.h"
 #include "render/captions.h"
 #include "render/narrator.h"
 #include "render/parallel_for.h"
 #include "render/pdf_writer.h"
+#include "render/presenter_layout.h"
 #include "render/slide_renderer.h"
 #include "render/theme.h"
 #include "render/timeline.h"
@@ -23,6 +26,7 @@ namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
 constexpr milliseconds kStepTimeout = std::chrono::minutes(10);
+constexpr double kPresenterUnitsPerSlide = 12;
 
 Theme pick_theme(const std::string& name, std::vector<std::string>& warnings) {
   if (auto t = find_theme(name)) return *t;
@@ -51,14 +55,17 @@ class RenderRun {
   RenderRun(const Presentation& deck, const RenderContext& ctx, const CancelToken& cancel)
       : deck_(deck), ctx_(ctx), cancel_(cancel), work_(ctx.out_dir / "work"),
         n_(static_cast<int>(deck.slides.size())),
-        painter_(pick_theme(deck.theme, out_.warnings), deck.width, deck.height, ctx.asset_dir),
+        painter_theme_(pick_theme(deck.theme, out_.warnings)),
+        painter_(painter_theme_, deck.width, deck.height, ctx.asset_dir),
         encoder_(encoder_settings(deck.quality, deck.width, deck.height), kStepTimeout) {
     fs::create_directories(work_);
     remove_stale_temporaries(ctx.out_dir);
     remove_stale_temporaries(work_);
     // Units of work, weighted by what they cost: frames 1, narration 1,
-    // a still clip 3, a fade 3, assembly 1 per slide, PDF 0.3 per slide.
-    total_units_ = n_ * (deck.slide_only ? 1.3 : 9.3) + 1;
+    // a still clip 3, a fade 3, assembly 1 per slide, PDF 0.3 per slide,
+    // and composing a presenter video (every frame encoded) 12 per slide.
+    presenter_ = deck.slide_only ? std::nullopt : locate_presenter();
+    total_units_ = n_ * (deck.slide_only ? 1.3 : 9.3) + (presenter_ ? kPresenterUnitsPerSlide * n_ : 0) + 1;
   }
 
   RenderOutput run() {
@@ -128,12 +135,70 @@ class RenderRun {
     }); });
     check_time();
     progress_done(0, "assembling video");
+    const fs::path assembled = presenter_ ? work_ / "slides.mp4" : ctx_.out_dir / kVideoName;
     timed("assembly", [&] {
-      encoder_.assemble(timeline, stills, fades, work_ / "track.m4a", work_, ctx_.out_dir / kVideoName, cancel_);
+      encoder_.assemble(timeline, stills, fades, work_ / "track.m4a", work_, assembled, cancel_);
     });
+    if (presenter_) timed("presenter", [&] { compose_presenter(timeline, assembled); });
     progress_done(n_, "writing captions");
     write_text(kCaptionsName, make_webvtt(deck_, timeline));
     out_.duration_seconds = timeline.total_seconds();
+  }
+
+  // The presenter video as a readable file, or nullopt (with a warning)
+  // when the request names none that ffmpeg can play.
+  std::optional<fs::path> locate_presenter() {
+    const std::string& ref = deck_.presenter_video;
+    if (ref.empty()) return std::nullopt;
+    auto skip = [&](const std::string& why) -> std::optional<fs::path> {
+      out_.warnings.push_back("presenterVideo " + why + "; rendered the slides without a presenter");
+      return std::nullopt;
+    };
+    fs::path file = work_ / "presenter-input";
+    if (is_data_url(ref)) {
+      const auto bytes = decode_data_url(ref);
+      if (!bytes) return skip("is a data: URL that is not base64");
+      AtomicFile f(file);
+      f.write(bytes->data(), bytes->size());
+      f.commit();
+    } else {
+      const AssetFile asset = resolve_asset_file(ref, ctx_.asset_dir);
+      if (!asset.problem.empty()) return skip(asset.problem);
+      file = asset.path;
+    }
+    try {
+      encoder_.check_video(file, work_ / "presenter-check.log", cancel_);
+    } catch (const ProcessError&) {
+      return skip("is not a video ffmpeg can play");
+    }
+    return file;
+  }
+
+  void compose_presenter(const Timeline& timeline, const fs::path& assembled) {
+    std::vector<PresenterSpan> spans;
+    for (int i = 0; i < n_; ++i) {
+      const auto& t = timeline.slides[i];
+      const auto& asked = deck_.slides[i].avatar_position;
+      auto corner = asked ? parse_corner(*asked) : Corner::kBottomRight;
+      if (!corner) {
+        out_.warnings.push_back("slide " + std::to_string(i + 1) + ": avatarPosition \"" + *asked +
+                                "\" is not top-left, top-right, bottom-left, bottom-right or hidden; "
+                                "used bottom-right");
+        corner = Corner::kBottomRight;
+      }
+      spans.push_back({t.start_seconds(), t.start_seconds() + t.seconds(), *corner});
+    }
+    const auto settings = encoder_settings(deck_.quality, deck_.width, deck_.height);
+    const std::string filter =
+        presenter_filter(deck_.layout, settings.width, settings.height, painter_theme_.background, spans);
+    double reported = 0;
+    const double total = kPresenterUnitsPerSlide * n_, seconds = timeline.total_seconds();
+    encoder_.compose_presenter(assembled, *presenter_, filter, ctx_.out_dir / kVideoName, cancel_, [&](double done) {
+      const double units = std::min(total, total * done / seconds);
+      if (units > reported) progress_done(units - reported, "adding the presenter video");
+      reported = std::max(reported, units);
+    });
+    progress_done(total - reported, "adding the presenter video");
   }
 
   // Narrations, each padded with silence to its slide's on-screen time.
@@ -227,8 +292,10 @@ class RenderRun {
   const fs::path work_;
   const int n_;
   RenderOutput out_;
+  const Theme painter_theme_;
   const SlidePainter painter_;
   const VideoEncoder encoder_;
+  std::optional<fs::path> presenter_;
   std::mutex progress_mu_;
   double total_units_ = 1;
   double done_units_ = 0;      // guarded by progress_mu_

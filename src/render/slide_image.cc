@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "render/asset_ref.h"
+
 namespace deckd {
 namespace {
 
@@ -89,28 +91,11 @@ LoadedImage decode(const std::string& bytes) {
   return {to_surface(pixbuf), ""};
 }
 
-LoadedImage from_data_url(const std::string& ref) {
-  const auto comma = ref.find(',');
-  if (comma == std::string::npos || ref.substr(0, comma).find(";base64") == std::string::npos)
-    return {nullptr, "is a data: URL that is not base64"};
-  gsize size = 0;
-  guchar* raw = g_base64_decode(ref.c_str() + comma + 1, &size);
-  std::string bytes(reinterpret_cast<char*>(raw), size);
-  g_free(raw);
-  return decode(bytes);
-}
-
 LoadedImage from_asset(const std::string& ref, const std::filesystem::path& asset_dir) {
-  const std::filesystem::path rel(ref);
-  if (asset_dir.empty()) return {nullptr, "names a file, but no asset directory is configured"};
-  if (rel.is_absolute() || std::find(rel.begin(), rel.end(), "..") != rel.end())
-    return {nullptr, "must be a path inside the asset directory (no absolute paths, no ..)"};
-  const auto path = asset_dir / rel;
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return {nullptr, "is not a file in the asset directory"};
-  if (size > kMaxImageBytes) return {nullptr, "is larger than 20 MB"};
-  std::ifstream in(path, std::ios::binary);
+  const AssetFile file = resolve_asset_file(ref, asset_dir);
+  if (!file.problem.empty()) return {nullptr, file.problem};
+  if (file.bytes > kMaxImageBytes) return {nullptr, "is larger than 20 MB"};
+  std::ifstream in(file.path, std::ios::binary);
   std::stringstream ss;
   ss << in.rdbuf();
   return decode(ss.str());
@@ -119,9 +104,10 @@ LoadedImage from_asset(const std::string& ref, const std::filesystem::path& asse
 }  // namespace
 
 LoadedImage load_slide_image(const std::string& ref, const std::filesystem::path& asset_dir) {
-  if (ref.rfind("data:", 0) == 0) return from_data_url(ref);
-  if (ref.rfind("http://", 0) == 0 || ref.rfind("https://", 0) == 0)
-    return {nullptr, "is a web address; deckd does not fetch images, put it in the asset directory"};
+  if (is_data_url(ref)) {
+    const auto bytes = decode_data_url(ref);
+    return bytes ? decode(*bytes) : LoadedImage{nullptr, "is a data: URL that is not base64"};
+  }
   return from_asset(ref, asset_dir);
 }
 

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <optional>
 
+#include "render/presenter_layout.h"
 #include "render/slide_layouts.h"
 #include "render/text_box.h"
 #include "render/slide_image.h"
@@ -188,6 +189,23 @@ void SlidePainter::draw_pictures(cairo_t* cr, const Slide& slide, int index, dou
     const bool full_bleed = slide.template_id == "big-image-left" || slide.template_id == "big-image-top";
     draw_image(cr, load_picture(slide, index, prop, warnings).get(), slot->x, slot->y, slot->w, slot->h, full_bleed);
   }
+  draw_avatar(cr, slide, index, warnings);
+}
+
+void SlidePainter::draw_avatar(cairo_t* cr, const Slide& slide, int index, std::vector<std::string>& warnings) const {
+  if (text_prop(slide, {"avatarPath"}).empty()) return;
+  const Corner corner = slide.avatar_position ? parse_corner(*slide.avatar_position).value_or(Corner::kBottomRight)
+                                              : Corner::kBottomRight;
+  if (corner == Corner::kHidden) return;
+  const double d = height_ * 0.26, m = height_ * 0.04;
+  const bool left = corner == Corner::kTopLeft || corner == Corner::kBottomLeft;
+  const bool top = corner == Corner::kTopLeft || corner == Corner::kTopRight;
+  const double x = left ? m : width_ - m - d, y = top ? m : height_ - m - d;
+  cairo_save(cr);
+  cairo_arc(cr, x + d / 2, y + d / 2, d / 2, 0, 2 * M_PI);
+  cairo_clip(cr);
+  draw_image(cr, load_picture(slide, index, "avatarPath", warnings).get(), x, y, d, d, /*cover=*/true);
+  cairo_restore(cr);
 }
 
 }  // namespace deckd

@@ -32,6 +32,10 @@ class SlidePainter {
   void draw_pictures(cairo_t* cr, const Slide& slide, int index, double s, const Rgb& background,
                      std::vector<std::string>& warnings) const;
 
+  // The presenter picture (props.avatarPath) as a round inset in the corner
+  // the slide's avatarPosition names.
+  void draw_avatar(cairo_t* cr, const Slide& slide, int index, std::vector<std::string>& warnings) const;
+
   // The image that prop `prop` names; null, with a warning, when it can't be
   // used, and null without one when the prop is absent.
   CairoSurface load_picture(const Slide& slide, int index, const std::string& prop,

@@ -1,6 +1,8 @@
 #include "render/video_encoder.h"
 
+#include <cctype>
 #include <cstdio>
+#include <optional>
 #include <fstream>
 
 #include "render/atomic_file.h"
@@ -15,10 +17,11 @@ std::string seconds_text(double s) {
   return buf;
 }
 
-// Paths in a concat script are single-quoted; a quote inside becomes '\''.
+// Paths in a concat script are absolute (relative ones would resolve against
+// the script's dir) and single-quoted; a quote inside becomes '\''.
 std::string quoted(const std::filesystem::path& p) {
   std::string out = "'";
-  for (char c : p.string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  for (char c : std::filesystem::absolute(p).string()) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
 }
 
@@ -32,6 +35,17 @@ void add_clip(std::string& script, const std::filesystem::path& clip, int frames
   script += "duration " + seconds_text(double(frames) / kFps) + "\n";
   // Stream copy cuts at packets: end half a frame after the last one kept.
   if (frames < clip_frames) script += "outpoint " + seconds_text((frames - 0.5) / kFps) + "\n";
+}
+
+// The time ffmpeg's -progress file last reported, in seconds.
+std::optional<double> last_out_time(const std::filesystem::path& progress_file) {
+  std::ifstream in(progress_file);
+  std::optional<double> seconds;
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("out_time_us=", 0) == 0 && line.size() > 12 && std::isdigit(static_cast<unsigned char>(line[12])))
+      seconds = std::stod(line.substr(12)) / 1e6;
+  }
+  return seconds;
 }
 
 }  // namespace
@@ -66,13 +80,13 @@ std::vector<std::string> VideoEncoder::video_codec_args() const {
 }
 
 void VideoEncoder::run_ffmpeg(std::vector<std::string> args, const std::filesystem::path& out,
-                              const CancelToken& cancel) const {
+                              const CancelToken& cancel, const std::function<void()>& on_poll) const {
   const auto temp = out.parent_path() / (out.stem().string() + ".tmp-ff" + out.extension().string());
   std::vector<std::string> argv = {"ffmpeg", "-nostdin", "-hide_banner", "-loglevel", "error", "-y"};
   argv.insert(argv.end(), args.begin(), args.end());
   argv.push_back(temp.string());
   try {
-    run_program(argv, out.string() + ".log", cancel, step_timeout_);
+    run_program(argv, out.string() + ".log", cancel, step_timeout_, on_poll);
   } catch (...) {
     std::filesystem::remove(temp);
     throw;
@@ -141,6 +155,35 @@ void VideoEncoder::assemble(const Timeline& timeline, const std::vector<std::fil
   run_ffmpeg({"-f", "concat", "-safe", "0", "-i", list.string(), "-i", audio.string(),
               "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-movflags", "+faststart"},
              out, cancel);
+}
+
+void VideoEncoder::check_video(const std::filesystem::path& file, const std::filesystem::path& log,
+                               const CancelToken& cancel) const {
+  run_program({"ffmpeg", "-nostdin", "-v", "error", "-i", file.string(), "-map", "0:v:0", "-frames:v", "1", "-f",
+               "null", "-"},
+              log, cancel, step_timeout_);
+}
+
+void VideoEncoder::compose_presenter(const std::filesystem::path& slides, const std::filesystem::path& presenter,
+                                     const std::string& filter, const std::filesystem::path& out,
+                                     const CancelToken& cancel,
+                                     const std::function<void(double)>& on_progress) const {
+  const auto progress_file = out.string() + ".progress";
+  auto last_read = std::chrono::steady_clock::now();
+  auto poll = [&] {
+    if (std::chrono::steady_clock::now() - last_read < std::chrono::milliseconds(500)) return;
+    last_read = std::chrono::steady_clock::now();
+    if (auto seconds = last_out_time(progress_file)) on_progress(*seconds);
+  };
+  // Frames change every frame here, so the still-image tuning does not apply.
+  run_ffmpeg({"-i", slides.string(), "-stream_loop", "-1", "-i", presenter.string(), "-filter_complex", filter,
+              "-map", "[v]", "-map", "0:a:0?", "-c:v", "libx264", "-preset", settings_.preset, "-crf",
+              std::to_string(settings_.crf), "-r", std::to_string(kFps), "-g", std::to_string(2 * kFps),
+              "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-c:a", "copy",
+              "-shortest", "-movflags", "+faststart", "-progress", progress_file},
+             out, cancel, poll);
+  std::error_code ec;
+  std::filesystem::remove(progress_file, ec);
 }
 
 void VideoEncoder::thumbnail(const std::filesystem::path& png, const std::filesystem::path& out,

@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,18 @@ class VideoEncoder {
                 const std::filesystem::path& work_dir, const std::filesystem::path& out,
                 const CancelToken& cancel) const;
 
+  // Throws ProcessError unless ffmpeg decodes a video frame from `file`;
+  // what ffmpeg said goes to `log`.
+  void check_video(const std::filesystem::path& file, const std::filesystem::path& log,
+                   const CancelToken& cancel) const;
+
+  // Re-encodes the assembled `slides` video with `presenter` (looped as
+  // needed) placed by the presenter_filter graph `filter`, keeping the audio.
+  // Calls `on_progress` with the seconds encoded so far, about twice a second.
+  void compose_presenter(const std::filesystem::path& slides, const std::filesystem::path& presenter,
+                         const std::string& filter, const std::filesystem::path& out,
+                         const CancelToken& cancel, const std::function<void(double)>& on_progress) const;
+
   // A JPEG of `png`, at most 640 pixels wide.
   void thumbnail(const std::filesystem::path& png, const std::filesystem::path& out,
                  const CancelToken& cancel) const;
@@ -60,7 +73,7 @@ class VideoEncoder {
   // Runs ffmpeg with `args` writing to a temporary next to `out`, then
   // publishes it under `out`.
   void run_ffmpeg(std::vector<std::string> args, const std::filesystem::path& out,
-                  const CancelToken& cancel) const;
+                  const CancelToken& cancel, const std::function<void()>& on_poll = {}) const;
   std::string scale_filter() const;
   std::vector<std::string> video_codec_args() const;
 

@@ -111,3 +111,19 @@ TEST_CASE("two-column draws each column's picture under its text", "[render][ima
   REQUIRE(warnings.size() == 1);
   CHECK_THAT(warnings[0], Catch::Contains("leftImageUrl"));
 }
+
+TEST_CASE("avatarPath is a round inset in the avatarPosition corner", "[render][image]") {
+  test::TempDir dir;
+  const std::string red = data_url("image/png", red_image("png", 100, 100));
+  Slide s;
+  s.template_id = "content-slide";
+  s.props = {{"title", "T"}, {"avatarPath", red}};
+  s.avatar_position = "top-left";
+  std::vector<std::string> warnings;
+  SlidePainter painter(default_theme(), 640, 360);
+  render_slide_png(painter, s, 0, 640, 360, dir / "out.png", warnings);
+  CHECK(warnings.empty());
+  CHECK((pixel(dir / "out.png", 61, 61) >> 16) > 0xe0);  // the inset's centre
+  CHECK((pixel(dir / "out.png", 16, 16) >> 16) < 0x80);  // outside the circle
+  CHECK((pixel(dir / "out.png", 578, 298) >> 16) < 0x80);  // not bottom-right
+}

@@ -60,7 +60,8 @@ TEST_CASE("the concat script plays every frame of every slide", "[render][timeli
   for (std::size_t pos = 0; (pos = script.find("duration ", pos)) != std::string::npos; pos += 9)
     total += std::stod(script.substr(pos + 9));
   CHECK(total == Approx(t.total_seconds()).margin(1e-5));
-  CHECK(script.find("file 'fa.mp4'") != std::string::npos);
+  // Absolute: ffmpeg resolves relative paths against the script's own dir.
+  CHECK(script.find("file '" + (std::filesystem::current_path() / "fa.mp4").string() + "'") != std::string::npos);
   CHECK(script.find("outpoint") != std::string::npos);
 }
 
