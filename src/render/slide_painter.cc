@@ -54,6 +54,7 @@ Colors slide_colors(const Slide& slide, const Theme& theme, int index, std::vect
   c.title = color_prop(slide, "titleColor", theme.title, index, warnings);
   c.subtitle = color_prop(slide, "subtitleColor", theme.text, index, warnings);
   c.accent = color_prop(slide, "accentColor", theme.accent, index, warnings);
+  c.accent = color_prop(slide, "stepColor", c.accent, index, warnings);
   c.text = color_prop(slide, "contentColor", theme.text, index, warnings);
   c.text = color_prop(slide, "bulletColor", c.text, index, warnings);
   return c;
@@ -62,6 +63,22 @@ Colors slide_colors(const Slide& slide, const Theme& theme, int index, std::vect
 struct Box {
   double x, y, w, h;
 };
+
+// content-slide's `alignment`, hero-title-slide's `textAlign`.
+PangoAlignment text_alignment(const Slide& slide) {
+  for (const char* key : {"alignment", "textAlign"}) {
+    auto it = slide.props.find(key);
+    if (it == slide.props.end() || !it->is_string()) continue;
+    if (*it == "center") return PANGO_ALIGN_CENTER;
+    if (*it == "right") return PANGO_ALIGN_RIGHT;
+  }
+  return PANGO_ALIGN_LEFT;
+}
+
+bool shows_accent(const Slide& slide) {
+  auto it = slide.props.find("showAccent");
+  return it == slide.props.end() || !it->is_boolean() || it->get<bool>();
+}
 
 std::string text_prop(const Slide& slide, std::initializer_list<const char*> keys) {
   for (const char* k : keys) {
@@ -117,30 +134,41 @@ void SlidePainter::paint(cairo_t* cr, const Slide& slide, int index,
   const double x = frame.x + margin_x, inner_w = frame.w - 2 * margin_x;
   TextTrouble trouble;
 
+  const PangoAlignment align = text_alignment(slide);
   if (c.is_title_slide) {
-    set_color(cr, col.accent);
-    cairo_rectangle(cr, x, frame.y + frame.h * 0.30, 140 * s, 10 * s);
-    cairo_fill(cr);
+    if (shows_accent(slide)) {
+      const double bar = 140 * s;
+      const double bar_x = align == PANGO_ALIGN_LEFT ? x : align == PANGO_ALIGN_CENTER ? x + (inner_w - bar) / 2
+                                                                                         : x + inner_w - bar;
+      set_color(cr, col.accent);
+      cairo_rectangle(cr, bar_x, frame.y + frame.h * 0.30, bar, 10 * s);
+      cairo_fill(cr);
+    }
     double y = frame.y + frame.h * 0.34;
     set_color(cr, col.title);
-    y += draw_text(cr, "<b>" + escape(c.title) + "</b>", {x, y, inner_w, frame.h * 0.34, 96 * s, 40 * s}, trouble);
+    y += draw_text(cr, "<b>" + escape(c.title) + "</b>", {x, y, inner_w, frame.h * 0.34, 96 * s, 40 * s, false, align},
+                   trouble);
     set_color(cr, col.subtitle);
-    y += 24 * s + draw_text(cr, escape(c.subtitle), {x, y + 24 * s, inner_w, frame.h * 0.18, 48 * s, 24 * s}, trouble);
+    y += 24 * s + draw_text(cr, escape(c.subtitle),
+                            {x, y + 24 * s, inner_w, frame.h * 0.18, 48 * s, 24 * s, false, align}, trouble);
     const std::string rest = body_markup(c);
     if (!rest.empty())
-      draw_text(cr, rest, {x, y + 20 * s, inner_w, frame.y + frame.h - y - 200 * s, 36 * s, 18 * s}, trouble);
+      draw_text(cr, rest, {x, y + 20 * s, inner_w, frame.y + frame.h - y - 200 * s, 36 * s, 18 * s, false, align},
+                trouble);
   } else {
-    if (frame.x == 0) {
+    if (frame.x == 0 && shows_accent(slide)) {
       set_color(cr, col.accent);
       cairo_rectangle(cr, 0, frame.y, 16 * s, frame.h);
       cairo_fill(cr);
     }
     double y = frame.y + margin_y;
     set_color(cr, col.title);
-    y += draw_text(cr, "<b>" + escape(c.title) + "</b>", {x, y, inner_w, frame.h * 0.22, 68 * s, 32 * s}, trouble);
+    y += draw_text(cr, "<b>" + escape(c.title) + "</b>", {x, y, inner_w, frame.h * 0.22, 68 * s, 32 * s, false, align},
+                   trouble);
     if (!c.subtitle.empty()) {
       set_color(cr, col.subtitle, 0.85);
-      y += 16 * s + draw_text(cr, escape(c.subtitle), {x, y + 16 * s, inner_w, frame.h * 0.12, 40 * s, 22 * s}, trouble);
+      y += 16 * s + draw_text(cr, escape(c.subtitle),
+                              {x, y + 16 * s, inner_w, frame.h * 0.12, 40 * s, 22 * s, false, align}, trouble);
     }
     y += 48 * s;
     const Area body{x, y, inner_w, frame.y + frame.h - y - margin_y - (c.footer.empty() ? 0 : 60 * s)};
@@ -150,7 +178,7 @@ void SlidePainter::paint(cairo_t* cr, const Slide& slide, int index,
     if (!draw_structured_body(cr, slide, body, s, {col.title, col.text, col.accent}, picture, trouble)) {
       set_color(cr, col.text);
       draw_text(cr, body_markup(c),
-                {x, y, inner_w, body.h - 40 * s, 42 * s, 18 * s, false, PANGO_ALIGN_LEFT, 1.25}, trouble);
+                {x, y, inner_w, body.h - 40 * s, 42 * s, 18 * s, false, align, 1.25}, trouble);
     }
   }
   if (!c.footer.empty()) {

@@ -164,3 +164,20 @@ TEST_CASE("Cyrillic, accented Latin and CJK render with real glyphs, and missing
   REQUIRE(warnings.size() == 1);
   CHECK_THAT(warnings[0], Catch::StartsWith("slide 2:") && Catch::Contains("no glyph"));
 }
+
+TEST_CASE("alignment and textAlign move the text; showAccent false drops the accent bar", "[render]") {
+  test::TempDir dir;
+  const Theme theme = default_theme();
+  SlidePainter painter(theme, 640, 360);
+  std::vector<std::string> warnings;
+  render_slide_png(painter, slide("content-slide", {{"title", "Hi"}, {"content", "ok"}, {"alignment", "right"}}), 0,
+                   640, 360, dir / "right.png", warnings);
+  CHECK(ink_fraction(dir / "right.png", 20, 20, 320, 70, theme.background) == 0);  // left half of the title band
+  CHECK(ink_fraction(dir / "right.png", 320, 20, 620, 70, theme.background) > 0.01);
+  render_slide_png(painter,
+                   slide("hero-title-slide", {{"title", "Hi"}, {"textAlign", "center"}, {"showAccent", false}}), 0,
+                   640, 360, dir / "hero.png", warnings);
+  CHECK(ink_fraction(dir / "hero.png", 0, 0, 250, 360, theme.background) == 0);
+  CHECK(ink_fraction(dir / "hero.png", 250, 100, 390, 200, theme.background) > 0.01);
+  CHECK(warnings.empty());
+}
