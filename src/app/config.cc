@@ -57,6 +57,7 @@ void set_option(Config& c, const std::string& flag, const std::string& value) {
   if (flag == "--shutdown-grace") { c.shutdown_grace_seconds = parse_int(flag, value, 0, 3600); return; }
   if (flag == "--max-queued") { c.max_queued = parse_int(flag, value, 1, 10'000'000); return; }
   if (flag == "--retention-days") { c.retention_days = parse_int(flag, value, 0, 36500); return; }
+  if (flag == "--events-heartbeat") { c.events_heartbeat_seconds = parse_int(flag, value, 1, 300); return; }
   if (flag == "--job-timeout-per-slide") { c.job_timeout_per_slide_seconds = parse_int(flag, value, 1, 86400); return; }
   throw ConfigError("unknown option " + flag + " (see deckd --help)");
 }
@@ -74,6 +75,7 @@ constexpr EnvFlag kEnvFlags[] = {
     {"DECKD_SHUTDOWN_GRACE", "--shutdown-grace"}, {"DECKD_MAX_QUEUED", "--max-queued"},
     {"DECKD_JOB_TIMEOUT_PER_SLIDE", "--job-timeout-per-slide"},
     {"DECKD_RETENTION_DAYS", "--retention-days"},
+    {"DECKD_EVENTS_HEARTBEAT", "--events-heartbeat"},
 };
 
 Config parse_serve(const std::vector<std::string>& args, std::size_t from,
@@ -166,6 +168,8 @@ Options of serve (each also read from the environment variable shown):
                                                            DECKD_JOB_TIMEOUT_PER_SLIDE (60)
   --retention-days N        delete finished jobs and their files after N days (0: never)
                                                            DECKD_RETENTION_DAYS (0)
+  --events-heartbeat N      seconds between keep-alives on /api/events
+                                                           DECKD_EVENTS_HEARTBEAT (15)
 )";
 }
 

@@ -33,6 +33,7 @@ struct Config {
   int max_queued = 10000;
   int job_timeout_per_slide_seconds = 60;  // plus 120 s per job
   int retention_days = 0;  // 0: keep finished jobs until deleted
+  int events_heartbeat_seconds = 15;  // idle event streams send a comment this often
 };
 
 // What the command line asks for.

@@ -9,6 +9,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/data_dir_lock.h"
+#include "jobs/publishing_job_store.h"
 #include "engine/render_job_runner.h"
 #include "engine/worker_pool.h"
 #include "render/narrator.h"
@@ -86,14 +87,19 @@ int run_server(const Config& config) {
     std::error_code ec;
     std::filesystem::remove_all(jobs / id, ec);
   };
-  WorkerPool pool(*store, runner, clock, pool_options);
+  JobEvents events;
+  PublishingJobStore published(*store, events);
+  WorkerPool pool(published, runner, clock, pool_options);
 
   ApiOptions api_options;
   api_options.jobs_dir = data_dir / "jobs";
   api_options.max_attempts = config.max_attempts;
   api_options.max_queued_jobs = config.max_queued;
   api_options.voices = std::move(voices);
-  ApiServer api(*store, pool, clock, api_options);
+  // The random part only: event ids need not show the host name.
+  api_options.instance_id = pool_options.owner.substr(pool_options.owner.rfind(':') + 1);
+  api_options.events.heartbeat = std::chrono::seconds(config.events_heartbeat_seconds);
+  ApiServer api(published, pool, events, clock, api_options);
   const int port = api.bind(config.host, config.port);
   if (port < 0) {
     spdlog::critical("startup.failed error=\"cannot listen on {}:{}; is the port in use?\"",

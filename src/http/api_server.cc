@@ -6,6 +6,8 @@
 #include <spdlog/spdlog.h>
 
 #include "http/file_routes.h"
+#include "http/overview.h"
+#include "http/status_page.h"
 #include "http/job_json.h"
 #include "http/json_reply.h"
 #include "jobs/presentation_parser.h"
@@ -57,8 +59,9 @@ std::optional<int> parse_limit(const std::string& text) {
 
 }  // namespace
 
-ApiServer::ApiServer(JobStore& store, WorkerPool& pool, const Clock& clock, ApiOptions options)
-    : store_(store), pool_(pool), clock_(clock), options_(std::move(options)) {
+ApiServer::ApiServer(JobStore& store, WorkerPool& pool, JobEvents& events, const Clock& clock, ApiOptions options)
+    : store_(store), pool_(pool), clock_(clock), options_(std::move(options)),
+      events_(store, events, options_.instance_id, options_.events) {
   const int threads = options_.http_threads;
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   server_.set_payload_max_length(options_.max_body_bytes);
@@ -123,6 +126,11 @@ void ApiServer::register_routes() {
   server_.Get(R"(/api(?:/custom)?/health)", [this](Req, Res r) { handle_health(r); });
   server_.Get(R"(/api(?:/custom)?/voices)", [this](Req, Res r) { handle_voices(r); });
   server_.Get("/metrics", [this](Req, Res r) { handle_metrics(r); });
+  server_.Get("/api/events", [this](Req q, Res r) { events_.handle(q, r); });
+  server_.Get("/api/stats", [this](Req, Res r) {
+    reply_ok(r, 200, overview_json(store_, {pool_.busy_workers(), pool_.total_workers()}, clock_.now()));
+  });
+  register_status_page(server_);
 }
 
 void ApiServer::handle_create(const httplib::Request& req, httplib::Response& res) {
@@ -209,6 +217,11 @@ void ApiServer::handle_list(const httplib::Request& req, httplib::Response& res)
     if (!q.status)
       return reply_error(res, 400, "invalid_request",
                          "status must be one of queued, processing, completed, failed, cancelled.");
+  }
+  if (req.has_param("q") && !req.get_param_value("q").empty()) {
+    q.search = req.get_param_value("q");
+    if (q.search->size() > 200)
+      return reply_error(res, 400, "invalid_request", "q (search) must be at most 200 characters.");
   }
   if (req.has_param("cursor") && !req.get_param_value("cursor").empty()) {
     q.before_id = req.get_param_value("cursor");

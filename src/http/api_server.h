@@ -12,8 +12,10 @@
 #include <httplib.h>
 
 #include "engine/worker_pool.h"
+#include "http/event_stream.h"
 #include "http/metrics.h"
 #include "jobs/clock.h"
+#include "jobs/job_events.h"
 #include "jobs/job_id.h"
 #include "jobs/job_store.h"
 #include "jobs/presentation.h"
@@ -25,14 +27,18 @@ struct ApiOptions {
   std::size_t max_body_bytes = 5 * 1024 * 1024;
   int max_queued_jobs = 10000;  // more queued jobs: 429
   int max_attempts = 3;
-  int http_threads = 16;
+  // Each open event stream holds a thread: keep well above events.max_streams.
+  int http_threads = 48;
+  EventStreamOptions events;
+  std::string instance_id = "deckd";  // tells this process's event ids from another's
   // The voices narration can use, sorted; a request naming another is refused.
   std::vector<std::string> voices;
 };
 
 class ApiServer {
  public:
-  ApiServer(JobStore& store, WorkerPool& pool, const Clock& clock, ApiOptions options);
+  // `events` is where `store`'s changes are published (PublishingJobStore).
+  ApiServer(JobStore& store, WorkerPool& pool, JobEvents& events, const Clock& clock, ApiOptions options);
 
   // Binds host:port (port 0 picks a free one). Returns the bound port, or -1.
   int bind(const std::string& host, int port);
@@ -40,8 +46,11 @@ class ApiServer {
   void serve();
   // Refuses new jobs (503) from now on; the server keeps answering reads.
   void begin_shutdown() { shutting_down_ = true; }
-  // Makes serve() return after in-flight requests finish.
-  void stop() { server_.stop(); }
+  // Ends event streams and makes serve() return after in-flight requests finish.
+  void stop() {
+    events_.close_all();
+    server_.stop();
+  }
 
  private:
   void register_routes();
@@ -73,6 +82,7 @@ class ApiServer {
   const ApiOptions options_;
   JobIdGenerator ids_;
   HttpCounters counters_;
+  EventStream events_;
   std::atomic<bool> shutting_down_{false};
   httplib::Server server_;
 };

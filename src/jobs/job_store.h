@@ -41,6 +41,9 @@ struct ListQuery {
   std::optional<JobStatus> status;
   std::optional<std::string> before_id;  // the cursor: only ids < this
   int limit = 50;
+  // Matches a job whose id starts with it or whose project name contains it
+  // (ASCII case-insensitive).
+  std::optional<std::string> search;
 };
 
 struct JobPage {
@@ -61,6 +64,14 @@ struct Completion {
   std::optional<double> duration_seconds;
 };
 
+// Jobs created and finished in one minute, for throughput charts.
+struct MinuteCounts {
+  UnixMillis minute = 0;  // start of the minute
+  int created = 0;
+  int completed = 0;
+  int failed = 0;
+};
+
 struct RescueCounts {
   int requeued = 0;
   int failed = 0;
@@ -77,6 +88,9 @@ class JobStore {
   virtual std::optional<Job> get(const std::string& id) = 0;
   virtual JobPage list(const ListQuery& query) = 0;
   virtual std::map<JobStatus, int> count_by_status() = 0;
+  // One entry per minute from the one holding `since` to the latest with any
+  // activity, oldest first; minutes without activity are left out.
+  virtual std::vector<MinuteCounts> counts_per_minute(UnixMillis since) = 0;
 
   // Atomically takes the oldest queued job whose run_after <= now: status
   // processing, attempts + 1, progress 0, lease to `owner` until lease_until.

@@ -49,6 +49,11 @@ CREATE INDEX jobs_lease ON jobs(lease_until) WHERE status = 'processing';
     R"sql(
 ALTER TABLE jobs ADD COLUMN checkpoints TEXT NOT NULL DEFAULT '{}';
 )sql",
+    // 3: the status page's per-minute throughput chart.
+    R"sql(
+CREATE INDEX jobs_created_at ON jobs(created_at);
+CREATE INDEX jobs_completed_at ON jobs(completed_at) WHERE completed_at IS NOT NULL;
+)sql",
 };
 
 int user_version(SQLite::Database& db) {

@@ -13,6 +13,16 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 
+// `text` with LIKE's wildcards escaped by a backslash (ESCAPE '\\').
+std::string like_literal(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 // Worker writes: the job must still be processing under this worker's lease.
 constexpr const char* kLeaseGuard =
     " WHERE id = :id AND status = 'processing' AND lease_owner = :owner";
@@ -87,10 +97,16 @@ JobPage SqliteJobStore::list(const ListQuery& q) {
   std::string sql = std::string("SELECT ") + kJobColumns + " FROM jobs WHERE 1";
   if (q.status) sql += " AND status = :status";
   if (q.before_id) sql += " AND id < :before";
+  if (q.search) sql += " AND (id LIKE :prefix ESCAPE '\\' OR project_name LIKE :infix ESCAPE '\\')";
   sql += " ORDER BY id DESC LIMIT :limit";
   auto db = readers_.borrow();
   SQLite::Statement st(*db, sql);
   if (q.status) st.bind(":status", status_text(*q.status));
+  if (q.search) {
+    const std::string literal = like_literal(*q.search);
+    st.bind(":prefix", literal + "%");
+    st.bind(":infix", "%" + literal + "%");
+  }
   if (q.before_id) st.bind(":before", *q.before_id);
   const int limit = std::max(1, q.limit);
   st.bind(":limit", limit + 1);
@@ -112,6 +128,34 @@ std::map<JobStatus, int> SqliteJobStore::count_by_status() {
     if (auto s = parse_job_status(st.getColumn(0).getString())) counts[*s] = st.getColumn(1);
   }
   return counts;
+}
+
+std::vector<MinuteCounts> SqliteJobStore::counts_per_minute(UnixMillis since) {
+  std::map<UnixMillis, MinuteCounts> minutes;
+  auto db = readers_.borrow();
+  SQLite::Statement created(*db,
+                            "SELECT created_at - created_at % 60000 AS m, count(*) FROM jobs"
+                            " WHERE created_at >= :since GROUP BY m");
+  created.bind(":since", since - since % 60000);
+  while (created.executeStep()) {
+    const UnixMillis m = created.getColumn(0).getInt64();
+    minutes[m].minute = m;
+    minutes[m].created = created.getColumn(1);
+  }
+  SQLite::Statement finished(*db,
+                             "SELECT completed_at - completed_at % 60000 AS m,"
+                             " sum(status = 'completed'), sum(status = 'failed') FROM jobs"
+                             " WHERE completed_at >= :since GROUP BY m");
+  finished.bind(":since", since - since % 60000);
+  while (finished.executeStep()) {
+    const UnixMillis m = finished.getColumn(0).getInt64();
+    minutes[m].minute = m;
+    minutes[m].completed = finished.getColumn(1);
+    minutes[m].failed = finished.getColumn(2);
+  }
+  std::vector<MinuteCounts> out;
+  for (auto& [at, counts] : minutes) out.push_back(counts);
+  return out;
 }
 
 std::optional<Job> SqliteJobStore::claim(const std::string& owner, UnixMillis now,

@@ -37,6 +37,7 @@ class SqliteJobStore final : public JobStore {
   std::optional<Job> get(const std::string& id) override;
   JobPage list(const ListQuery& query) override;
   std::map<JobStatus, int> count_by_status() override;
+  std::vector<MinuteCounts> counts_per_minute(UnixMillis since) override;
   std::optional<Job> claim(const std::string& owner, UnixMillis now,
                            UnixMillis lease_until) override;
   bool heartbeat(const Lease& lease, UnixMillis now, UnixMillis lease_until) override;

@@ -324,3 +324,46 @@ TEST_CASE_METHOD(StoreFixture, "retention purges only jobs finished before the c
   CHECK(store.get(fresh_done));
   CHECK(store.get(queued));
 }
+
+TEST_CASE_METHOD(StoreFixture, "search finds jobs by id prefix or project name, wildcards literal", "[store]") {
+  const std::string a = add();
+  NewJob named{ids.next(kT0 + 1), "Quarterly 100% Review", 1, 3, "{}", std::nullopt, {}, kT0 + 1};
+  const std::string b = store.create(named).job.id;
+  auto ids_of = [&](const std::string& q) {
+    std::set<std::string> out;
+    ListQuery query;
+    query.search = q;
+    for (const auto& j : store.list(query).jobs) out.insert(j.id);
+    return out;
+  };
+  CHECK(ids_of("quarterly") == std::set<std::string>{b});
+  CHECK(ids_of("100%") == std::set<std::string>{b});
+  CHECK(ids_of("1%0").empty());  // % is not a wildcard
+  CHECK(ids_of(a.substr(0, 20)).count(a) == 1);
+  CHECK(ids_of(a.substr(0, 20)).count(b) == (b.substr(0, 20) == a.substr(0, 20) ? 1 : 0));
+  CHECK(ids_of("nothing like it").empty());
+}
+
+TEST_CASE_METHOD(StoreFixture, "counts per minute bucket creations and finishes", "[store]") {
+  const std::string a = add(kT0), b = add(kT0 + 1000);
+  add(kT0 + 61'000);
+  REQUIRE(store.claim("w", kT0 + 62'000, kT0 + 99'000));
+  REQUIRE(store.claim("w", kT0 + 62'000, kT0 + 99'000));
+  CHECK(store.complete({a, "w"}, {}, kT0 + 125'000));
+  CHECK(store.fail({b, "w"}, "bad", kT0 + 126'000));
+  const auto minutes = store.counts_per_minute(kT0);
+  const UnixMillis m0 = kT0 - kT0 % 60000;
+  REQUIRE(minutes.size() >= 2);
+  int created = 0, completed = 0, failed = 0;
+  for (const auto& m : minutes) {
+    CHECK(m.minute % 60000 == 0);
+    CHECK(m.minute >= m0);
+    created += m.created;
+    completed += m.completed;
+    failed += m.failed;
+  }
+  CHECK(created == 3);
+  CHECK(completed == 1);
+  CHECK(failed == 1);
+  CHECK(store.counts_per_minute(kT0 + 10 * 60000).empty());
+}
