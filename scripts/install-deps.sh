@@ -9,7 +9,7 @@ BUILD_PACKAGES=(
   libspdlog-dev catch2 libcairo2-dev libpango1.0-dev libgdk-pixbuf-2.0-dev
 )
 RUNTIME_PACKAGES=(ffmpeg espeak-ng fonts-dejavu-core fonts-wqy-microhei fontconfig ca-certificates)
-TEST_PACKAGES=(curl bc poppler-utils procps)
+TEST_PACKAGES=(curl bc poppler-utils procps chromium nodejs npm)
 
 packages=("${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}")
 if [[ "${1:-}" == "--with-tests" ]]; then

@@ -11,6 +11,7 @@
 #include "http/job_json.h"
 #include "http/json_reply.h"
 #include "jobs/presentation_parser.h"
+#include "render/theme.h"
 
 namespace deckd {
 namespace {
@@ -127,6 +128,9 @@ void ApiServer::register_routes() {
   server_.Get(R"(/api(?:/custom)?/voices)", [this](Req, Res r) { handle_voices(r); });
   server_.Get("/metrics", [this](Req, Res r) { handle_metrics(r); });
   server_.Get("/api/events", [this](Req q, Res r) { events_.handle(q, r); });
+  server_.Get(R"(/api(?:/custom)?/themes)", [](Req, Res r) {
+    reply_ok(r, 200, {{"themes", theme_names()}, {"default", default_theme().name}});
+  });
   server_.Get("/api/stats", [this](Req, Res r) {
     reply_ok(r, 200, overview_json(store_, {pool_.busy_workers(), pool_.total_workers()}, clock_.now()));
   });

@@ -161,6 +161,9 @@ TEST_CASE("the overview answers counts, workers, queue and the last hour", "[int
   REQUIRE(stats.body["lastHour"].size() == 60);
   CHECK(stats.body["lastHour"].back()["completed"] == 1);
   CHECK(stats.body["lastHour"].back()["created"] == 1);
+  const auto themes = get_json(http, "/api/themes");
+  CHECK(themes.body["default"] == "dark-purple");
+  CHECK(themes.body["themes"].size() >= 2);
 }
 
 TEST_CASE("the status page is served from the binary, locked to deckd's own origin", "[integration][events]") {

@@ -1,0 +1,219 @@
+// The status page in a real browser: Debian's chromium, driven by
+// playwright-core, against the real deckd binary on a free loopback port.
+//
+//   node --test status_page.test.mjs
+//   env: DECKD_BINARY (required), SCREENSHOT_DIR (default ./screenshots),
+//        CHROMIUM (default /usr/bin/chromium)
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const binary = process.env.DECKD_BINARY;
+const shots = process.env.SCREENSHOT_DIR || path.resolve('screenshots');
+const TIMEOUT = 120_000;
+
+// Polls `check` until it returns a truthy value or the deadline passes.
+async function waitFor(what, check, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+let dir, deckd, base, browser, context, page;
+const consoleErrors = [];
+const foreignRequests = [];
+
+async function startDeckd() {
+  dir = mkdtempSync(path.join(tmpdir(), 'deckd-browser-'));
+  const log = path.join(dir, 'deckd.log');
+  const out = openSync(log, 'w');
+  deckd = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data-dir', path.join(dir, 'data'),
+    '--workers', '2', '--events-heartbeat', '2'], { stdio: ['ignore', out, out] });
+  const port = await waitFor('deckd to start', () => {
+    const m = readFileSync(log, 'utf8').match(/deckd\.started listen=127\.0\.0\.1:(\d+)/);
+    if (deckd.exitCode !== null) throw new Error(`deckd exited:\n${readFileSync(log, 'utf8')}`);
+    return m && m[1];
+  });
+  base = `http://127.0.0.1:${port}`;
+}
+
+async function apiJson(pathname, init = {}) {
+  const res = await fetch(base + pathname, {
+    ...init, headers: init.body ? { 'Content-Type': 'application/json' } : {},
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+// A deck that keeps a worker busy for a while: many narrated slides.
+function longDeck(name) {
+  const slides = Array.from({ length: 12 }, (_, i) => ({
+    templateId: 'bullet-points',
+    props: { title: `Slide ${i + 1}`, bullets: ['one', 'two'] },
+    voiceoverText: 'This sentence is here to make the narration long enough to watch. '.repeat(4),
+  }));
+  return { projectName: name, resolution: [1280, 720], slidesData: slides };
+}
+
+async function jobStatus(page) {
+  return page.locator('#view-job .job-head .badge').textContent();
+}
+
+async function confirmDialog(page, button) {
+  await page.locator('#view-job .job-actions button', { hasText: button }).click();
+  await page.locator('#confirm').waitFor({ state: 'visible' });
+  await page.locator('#confirm-ok').click();
+}
+
+before(async () => {
+  assert.ok(binary, 'DECKD_BINARY must name the deckd executable');
+  mkdirSync(shots, { recursive: true });
+  await startDeckd();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required'],
+  });
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('request', (r) => { if (!r.url().startsWith(base)) foreignRequests.push(r.url()); });
+});
+
+after(async () => {
+  await browser?.close();
+  if (deckd && deckd.exitCode === null) {
+    deckd.kill('SIGTERM');
+    await new Promise((r) => deckd.once('exit', r));
+  }
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test('the overview is live and shows counts, workers and the chart', { timeout: TIMEOUT }, async () => {
+  await page.goto(base + '/');
+  await page.locator('#connection[data-state="live"]').waitFor();
+  await page.locator('#cards .card').first().waitFor();
+  assert.equal(await page.locator('#cards [data-stat="queued"]').textContent(), '0');
+  assert.match(await page.locator('#cards').textContent(), /workers busy \/ idle0 \/ 2/);
+  assert.equal(await page.locator('#chart svg').count(), 1);
+});
+
+test('a deck made in the form renders live to completed, and its video plays', { timeout: TIMEOUT }, async () => {
+  await page.evaluate(() => { window.notReloaded = true; });
+  await page.getByRole('link', { name: 'New presentation' }).click();
+  await page.getByLabel('Project name').fill('Browser deck');
+  await page.getByLabel('Resolution').selectOption('640x360');
+  const first = page.locator('#slides > li').nth(0);
+  await first.getByLabel('Title', { exact: true }).fill('Hello from the form');
+  await first.getByLabel('Narration (spoken)').fill('Welcome. This deck was made in the status page form.');
+  await page.getByRole('button', { name: 'Add slide' }).click();
+  const second = page.locator('#slides > li').nth(1);
+  await second.getByLabel('Title', { exact: true }).fill('What we do');
+  await second.getByLabel('Bullets, one per line').fill('Render slides\nNarrate them\nMake a video');
+  await second.getByLabel('Narration (spoken)').fill('We render slides, narrate them, and make a video of them all.');
+  await page.getByRole('button', { name: 'Add slide' }).click();
+  const third = page.locator('#slides > li').nth(2);
+  await third.getByLabel('Title', { exact: true }).fill('Moved to the middle');
+  await third.getByRole('button', { name: 'Move up' }).click();
+  assert.equal(await page.locator('#slides > li').nth(1).getByLabel('Title', { exact: true }).inputValue(), 'Moved to the middle');
+  await page.screenshot({ path: path.join(shots, 'new.png'), fullPage: true });
+  await page.getByRole('button', { name: 'Create presentation' }).click();
+
+  await page.waitForURL(/#\/jobs\//);
+  const seen = new Set();
+  await waitFor('the job to complete', async () => {
+    const bar = page.locator('#view-job [role="progressbar"]');
+    if (await bar.count()) seen.add(Number(await bar.getAttribute('aria-valuenow')));
+    return (await jobStatus(page)) === 'completed';
+  }, 90_000);
+  const values = [...seen].sort((a, b) => a - b);
+  assert.ok(values.some((v) => v > 0 && v < 100), `progress moved through: ${values}`);
+  assert.equal(values[values.length - 1], 100);
+  assert.equal(await page.evaluate(() => window.notReloaded), true, 'the page was not reloaded');
+
+  const video = page.locator('#view-job video');
+  await video.waitFor();
+  await video.evaluate((v) => { v.muted = true; return v.play(); });
+  await waitFor('the video to have data', () => video.evaluate((v) => v.readyState >= 2));
+  await video.evaluate((v) => new Promise((resolve) => { v.addEventListener('seeked', resolve, { once: true }); v.currentTime = 1.5; }));
+  assert.ok(await video.evaluate((v) => v.duration > 3), 'the video is as long as its narration');
+  assert.equal(await page.locator('#view-job .thumbs img').count(), 3);
+  assert.ok(await page.locator('#view-job .files a', { hasText: 'presentation.pdf' }).count());
+  await page.screenshot({ path: path.join(shots, 'job.png'), fullPage: true });
+
+  await page.getByRole('link', { name: '← All jobs' }).click();
+  const row = page.locator('#jobs-table tbody tr', { hasText: 'Browser deck' });
+  await row.waitFor();
+  assert.equal(await row.locator('.badge').textContent(), 'completed');
+  await page.locator('#cards [data-stat="completed"]', { hasText: '1' }).waitFor();
+  await page.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
+});
+
+test('API validation errors show beside the field', { timeout: TIMEOUT }, async () => {
+  await page.goto(base + '/#/new');
+  const slide = page.locator('#slides > li').first();
+  await slide.getByLabel('Subtitle').fill('x'.repeat(5001));  // the API's limit is 5000
+  await page.getByRole('button', { name: 'Create presentation' }).click();
+  const error = slide.locator('.field-error').nth(1);
+  await waitFor('the field error', async () => /slide 1\.props\.subtitle is too long/.test(await error.textContent()));
+  assert.equal(await slide.getByLabel('Subtitle').getAttribute('aria-invalid'), 'true');
+  assert.match(page.url(), /#\/new$/);
+  // Chromium logs the 400 it was meant to get; that one is not a page error.
+  const expected = consoleErrors.findIndex((m) => /status of 400/.test(m));
+  assert.ok(expected >= 0);
+  consoleErrors.splice(expected, 1);
+});
+
+test('a running job can be cancelled, retried and deleted from its page', { timeout: TIMEOUT }, async () => {
+  const created = await apiJson('/api/presentations', { method: 'POST', body: JSON.stringify(longDeck('Second deck')) });
+  assert.equal(created.status, 201);
+  const id = created.body.jobId;
+  await page.goto(`${base}/#/jobs/${id}`);
+  await waitFor('the job to run', async () => (await jobStatus(page)) === 'processing');
+  assert.equal(await page.locator('.job-actions button', { hasText: 'Retry' }).isDisabled(), true);
+
+  await confirmDialog(page, 'Cancel');
+  await waitFor('cancelled', async () => (await jobStatus(page)) === 'cancelled');
+  assert.equal(await page.locator('.job-actions button', { hasText: 'Cancel' }).isDisabled(), true);
+
+  await confirmDialog(page, 'Retry');
+  await waitFor('requeued', async () => ['queued', 'processing'].includes(await jobStatus(page)));
+
+  await confirmDialog(page, 'Delete');
+  await page.waitForURL(`${base}/#/`);
+  assert.equal((await apiJson(`/api/presentations/${id}`)).status, 404);
+  await waitFor('the row to go', async () => (await page.locator('#jobs-table tbody tr', { hasText: 'Second deck' }).count()) === 0);
+});
+
+test('search and status filter narrow the table', { timeout: TIMEOUT }, async () => {
+  await page.goto(base + '/');
+  await page.getByLabel('Search').fill('browser');
+  await waitFor('the search', async () => (await page.locator('#jobs-table tbody tr').count()) === 1);
+  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Status').selectOption('failed');
+  await page.locator('#jobs-empty').waitFor({ state: 'visible' });
+});
+
+test('the page is usable at phone width and by keyboard', { timeout: TIMEOUT }, async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(base + '/');
+  await page.locator('#jobs-table tbody tr').first().waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (overflow ${overflow}px)`);
+  await page.screenshot({ path: path.join(shots, 'overview-phone.png'), fullPage: true });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('no console errors and no requests outside deckd', () => {
+  assert.deepEqual(consoleErrors, []);
+  assert.deepEqual(foreignRequests, []);
+});
