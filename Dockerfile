@@ -11,6 +11,8 @@ WORKDIR /src
 COPY CMakeLists.txt ./
 COPY third_party third_party
 COPY src src
+COPY web web
+COPY scripts/embed_files.cmake scripts/
 RUN cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
  && cmake --build build -j "$(nproc)" --target deckd \
  && strip build/src/deckd
