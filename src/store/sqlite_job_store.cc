@@ -131,30 +131,20 @@ std::map<JobStatus, int> SqliteJobStore::count_by_status() {
 }
 
 std::vector<MinuteCounts> SqliteJobStore::counts_per_minute(UnixMillis since) {
-  std::map<UnixMillis, MinuteCounts> minutes;
   auto db = readers_.borrow();
-  SQLite::Statement created(*db,
-                            "SELECT created_at - created_at % 60000 AS m, count(*) FROM jobs"
-                            " WHERE created_at >= :since GROUP BY m");
-  created.bind(":since", since - since % 60000);
-  while (created.executeStep()) {
-    const UnixMillis m = created.getColumn(0).getInt64();
-    minutes[m].minute = m;
-    minutes[m].created = created.getColumn(1);
-  }
-  SQLite::Statement finished(*db,
-                             "SELECT completed_at - completed_at % 60000 AS m,"
-                             " sum(status = 'completed'), sum(status = 'failed') FROM jobs"
-                             " WHERE completed_at >= :since GROUP BY m");
-  finished.bind(":since", since - since % 60000);
-  while (finished.executeStep()) {
-    const UnixMillis m = finished.getColumn(0).getInt64();
-    minutes[m].minute = m;
-    minutes[m].completed = finished.getColumn(1);
-    minutes[m].failed = finished.getColumn(2);
-  }
+  // Each branch uses its own index (jobs_created_at, jobs_completed_at).
+  SQLite::Statement st(*db,
+                       "SELECT m, sum(created), sum(completed), sum(failed) FROM ("
+                       "  SELECT created_at - created_at % 60000 AS m, 1 AS created, 0 AS completed, 0 AS failed"
+                       "  FROM jobs WHERE created_at >= :since"
+                       "  UNION ALL"
+                       "  SELECT completed_at - completed_at % 60000, 0, status = 'completed', status = 'failed'"
+                       "  FROM jobs WHERE completed_at >= :since"
+                       ") GROUP BY m ORDER BY m");
+  st.bind(":since", since - since % 60000);
   std::vector<MinuteCounts> out;
-  for (auto& [at, counts] : minutes) out.push_back(counts);
+  while (st.executeStep())
+    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1), st.getColumn(2), st.getColumn(3)});
   return out;
 }
 

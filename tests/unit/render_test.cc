@@ -8,19 +8,14 @@
 #include "render/slide_renderer.h"
 #include "render/theme.h"
 #include "render/cairo_handles.h"
+#include "support/slides.h"
 #include "support/temp_dir.h"
 
 using namespace deckd;
+using deckd::test::slide;
 using nlohmann::json;
 
 namespace {
-
-Slide slide(const std::string& template_id, json props) {
-  Slide s;
-  s.template_id = template_id;
-  s.props = std::move(props);
-  return s;
-}
 
 // Fraction of pixels in a rectangle that differ from the background color.
 double ink_fraction(const std::filesystem::path& png, int x0, int y0, int x1, int y1, Rgb bg) {

@@ -11,19 +11,14 @@
 #include "render/slide_renderer.h"
 #include "render/theme.h"
 #include "support/program_output.h"
+#include "support/slides.h"
 #include "support/temp_dir.h"
 
 using namespace deckd;
+using deckd::test::slide;
 using nlohmann::json;
 
 namespace {
-
-Slide slide(const std::string& template_id, json props) {
-  Slide s;
-  s.template_id = template_id;
-  s.props = std::move(props);
-  return s;
-}
 
 std::vector<Slide> structured_slides() {
   return {
