@@ -31,11 +31,12 @@ let dir, deckd, base, browser, context, page;
 const consoleErrors = [];
 const foreignRequests = [];
 
-async function startDeckd() {
-  dir = mkdtempSync(path.join(tmpdir(), 'deckd-browser-'));
-  const log = path.join(dir, 'deckd.log');
+// Starts deckd on `listen` (default: a free port) over the test's data dir.
+async function startDeckd(listen = '127.0.0.1:0') {
+  dir = dir || mkdtempSync(path.join(tmpdir(), 'deckd-browser-'));
+  const log = path.join(dir, `deckd-${Date.now()}.log`);
   const out = openSync(log, 'w');
-  deckd = spawn(binary, ['serve', '--listen', '127.0.0.1:0', '--data-dir', path.join(dir, 'data'),
+  deckd = spawn(binary, ['serve', '--listen', listen, '--data-dir', path.join(dir, 'data'),
     '--workers', '2', '--events-heartbeat', '2'], { stdio: ['ignore', out, out] });
   const port = await waitFor('deckd to start', () => {
     const m = readFileSync(log, 'utf8').match(/deckd\.started listen=127\.0\.0\.1:(\d+)/);
@@ -43,6 +44,13 @@ async function startDeckd() {
     return m && m[1];
   });
   base = `http://127.0.0.1:${port}`;
+}
+
+async function stopDeckd() {
+  if (!deckd || deckd.exitCode !== null) return;
+  const exited = new Promise((r) => deckd.once('exit', r));
+  deckd.kill('SIGTERM');
+  await exited;
 }
 
 async function apiJson(pathname, init = {}) {
@@ -89,10 +97,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  if (deckd && deckd.exitCode === null) {
-    deckd.kill('SIGTERM');
-    await new Promise((r) => deckd.once('exit', r));
-  }
+  await stopDeckd();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -211,6 +216,20 @@ test('the page is usable at phone width and by keyboard', { timeout: TIMEOUT }, 
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('the page shows when it is disconnected and recovers by itself', { timeout: TIMEOUT }, async () => {
+  await page.goto(base + '/');
+  await page.locator('#connection[data-state="live"]').waitFor();
+  const errorsBefore = consoleErrors.length;
+  await stopDeckd();
+  await page.locator('#connection[data-state="down"]').waitFor();
+  await startDeckd(base.replace('http://', ''));
+  await page.locator('#connection[data-state="live"]').waitFor({ timeout: 30_000 });
+  await page.locator('#jobs-table tbody tr', { hasText: 'Browser deck' }).waitFor();
+  // The browser logs each refused reconnect; those are the outage, not page errors.
+  const outage = consoleErrors.splice(errorsBefore);
+  assert.ok(outage.every((m) => /ERR_CONNECTION_REFUSED|Failed to load resource|EventSource/.test(m)), outage.join('\n'));
 });
 
 test('no console errors and no requests outside deckd', () => {
