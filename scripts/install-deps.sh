@@ -10,6 +10,10 @@ BUILD_PACKAGES=(
 )
 RUNTIME_PACKAGES=(ffmpeg espeak-ng fonts-dejavu-core fonts-wqy-microhei fontconfig ca-certificates)
 TEST_PACKAGES=(curl bc poppler-utils procps chromium nodejs npm)
+# Satisfied by a command of that name from anywhere: a Node.js from another
+# source (e.g. NodeSource's, which bundles npm and conflicts with Debian's
+# npm package) must not be replaced.
+declare -A COMMAND_OF=([nodejs]=node [npm]=npm)
 
 packages=("${BUILD_PACKAGES[@]}" "${RUNTIME_PACKAGES[@]}")
 if [[ "${1:-}" == "--with-tests" ]]; then
@@ -18,6 +22,9 @@ fi
 
 missing=()
 for p in "${packages[@]}"; do
+  if [[ -n "${COMMAND_OF[$p]:-}" ]] && command -v "${COMMAND_OF[$p]}" >/dev/null; then
+    continue
+  fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]} == 0)); then
