@@ -81,6 +81,23 @@ std::optional<Corner> parse_corner(const std::string& text) {
   return std::nullopt;
 }
 
+std::vector<PresenterSpan> presenter_spans(const Presentation& deck, const Timeline& timeline,
+                                           std::vector<std::string>& warnings) {
+  std::vector<PresenterSpan> spans;
+  for (std::size_t i = 0; i < deck.slides.size(); ++i) {
+    const auto& t = timeline.slides[i];
+    const auto& asked = deck.slides[i].avatar_position;
+    auto corner = asked ? parse_corner(*asked) : Corner::kBottomRight;
+    if (!corner) {
+      warnings.push_back("slide " + std::to_string(i + 1) + ": avatarPosition \"" + *asked +
+                         "\" is not top-left, top-right, bottom-left, bottom-right or hidden; used bottom-right");
+      corner = Corner::kBottomRight;
+    }
+    spans.push_back({t.start_seconds(), t.start_seconds() + t.seconds(), *corner});
+  }
+  return spans;
+}
+
 std::string presenter_filter(const std::string& layout, int width, int height, const Rgb& background,
                              const std::vector<PresenterSpan>& spans) {
   const int margin = even(width * 0.03);

@@ -12,7 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "jobs/presentation.h"
 #include "render/color.h"
+#include "render/timeline.h"
 
 namespace deckd {
 
@@ -28,6 +30,11 @@ struct PresenterSpan {
   double start_seconds, end_seconds;
   Corner corner;
 };
+
+// Each slide's span on `timeline` with the corner its avatarPosition names
+// (bottom-right when absent; when unknown too, with a warning).
+std::vector<PresenterSpan> presenter_spans(const Presentation& deck, const Timeline& timeline,
+                                           std::vector<std::string>& warnings);
 
 // REQUIRES: width and height even, spans in time order and non-empty.
 std::string presenter_filter(const std::string& layout, int width, int height, const Rgb& background,

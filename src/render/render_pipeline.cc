@@ -5,14 +5,13 @@
 #include <mutex>
 
 #include "jobs/permanent_error.h"
-#include "render/asset_ref.h"
 #include "render/atomic_file.h"
-#include "render/child_process.h"
 #include "render/captions.h"
 #include "render/narrator.h"
 #include "render/parallel_for.h"
 #include "render/pdf_writer.h"
 #include "render/presenter_layout.h"
+#include "render/presenter_source.h"
 #include "render/slide_renderer.h"
 #include "render/theme.h"
 #include "render/timeline.h"
@@ -148,46 +147,15 @@ class RenderRun {
   // The presenter video as a readable file, or nullopt (with a warning)
   // when the request names none that ffmpeg can play.
   std::optional<fs::path> locate_presenter() {
-    const std::string& ref = deck_.presenter_video;
-    if (ref.empty()) return std::nullopt;
-    auto skip = [&](const std::string& why) -> std::optional<fs::path> {
-      out_.warnings.push_back("presenterVideo " + why + "; rendered the slides without a presenter");
-      return std::nullopt;
-    };
-    fs::path file = work_ / "presenter-input";
-    if (is_data_url(ref)) {
-      const auto bytes = decode_data_url(ref);
-      if (!bytes) return skip("is a data: URL that is not base64");
-      AtomicFile f(file);
-      f.write(bytes->data(), bytes->size());
-      f.commit();
-    } else {
-      const AssetFile asset = resolve_asset_file(ref, ctx_.asset_dir);
-      if (!asset.problem.empty()) return skip(asset.problem);
-      file = asset.path;
-    }
-    try {
-      encoder_.check_video(file, work_ / "presenter-check.log", cancel_);
-    } catch (const ProcessError&) {
-      return skip("is not a video ffmpeg can play");
-    }
-    return file;
+    if (deck_.presenter_video.empty()) return std::nullopt;
+    PresenterSource source = locate_presenter_video(deck_.presenter_video, ctx_.asset_dir, work_, encoder_, cancel_);
+    if (!source.problem.empty())
+      out_.warnings.push_back("presenterVideo " + source.problem + "; rendered the slides without a presenter");
+    return source.file;
   }
 
   void compose_presenter(const Timeline& timeline, const fs::path& assembled) {
-    std::vector<PresenterSpan> spans;
-    for (int i = 0; i < n_; ++i) {
-      const auto& t = timeline.slides[i];
-      const auto& asked = deck_.slides[i].avatar_position;
-      auto corner = asked ? parse_corner(*asked) : Corner::kBottomRight;
-      if (!corner) {
-        out_.warnings.push_back("slide " + std::to_string(i + 1) + ": avatarPosition \"" + *asked +
-                                "\" is not top-left, top-right, bottom-left, bottom-right or hidden; "
-                                "used bottom-right");
-        corner = Corner::kBottomRight;
-      }
-      spans.push_back({t.start_seconds(), t.start_seconds() + t.seconds(), *corner});
-    }
+    const std::vector<PresenterSpan> spans = presenter_spans(deck_, timeline, out_.warnings);
     const auto settings = encoder_settings(deck_.quality, deck_.width, deck_.height);
     const std::string filter =
         presenter_filter(deck_.layout, settings.width, settings.height, painter_theme_.background, spans);

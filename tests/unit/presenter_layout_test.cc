@@ -32,3 +32,21 @@ TEST_CASE("split layouts keep every size even for yuv420p", "[render][presenter]
     }
   }
 }
+
+TEST_CASE("presenter spans follow the timeline; an unknown corner is a warning", "[render][presenter]") {
+  Presentation deck;
+  deck.slides.resize(2);
+  deck.slides[0].avatar_position = "top-left";
+  deck.slides[1].avatar_position = "middle";
+  Timeline timeline;
+  timeline.slides = {{0, 90, 0, 0}, {90, 60, 0, 0}};
+  std::vector<std::string> warnings;
+  const auto spans = presenter_spans(deck, timeline, warnings);
+  REQUIRE(spans.size() == 2);
+  CHECK(spans[0].corner == Corner::kTopLeft);
+  CHECK(spans[0].end_seconds == Approx(3.0));
+  CHECK(spans[1].start_seconds == Approx(3.0));
+  CHECK(spans[1].corner == Corner::kBottomRight);
+  REQUIRE(warnings.size() == 1);
+  CHECK_THAT(warnings[0], Catch::StartsWith("slide 2: avatarPosition \"middle\""));
+}
