@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "http/file_routes.h"
+#include "http/json_body.h"
 #include "http/overview.h"
 #include "http/status_page.h"
 #include "http/job_json.h"
@@ -22,32 +23,11 @@ using nlohmann::json;
 const std::string kPrefix = R"(/api(?:/custom)?/presentations)";
 const std::string kId = R"(/([^/]+))";
 
-bool is_json_content_type(const std::string& value) {
-  std::string type = value.substr(0, value.find(';'));
-  while (!type.empty() && type.back() == ' ') type.pop_back();
-  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type == "application/json";
-}
-
-// Strips nlohmann's "[json.exception.parse_error.101] " prefix for users.
-std::string parse_error_text(const std::string& what) {
-  const auto pos = what.find("] ");
-  return pos == std::string::npos ? what : what.substr(pos + 2);
-}
-
 std::string describe(const std::vector<FieldError>& errors) {
   std::string msg = errors[0].field + " " + errors[0].message;
   if (errors.size() > 1)
     msg += " (and " + std::to_string(errors.size() - 1) + " more problems, listed in \"fields\")";
   return msg;
-}
-
-// Deeply nested JSON would exhaust the stack of anything that walks it.
-constexpr int kMaxNesting = 32;
-struct TooDeep {};
-bool limit_nesting(int depth, json::parse_event_t, json&) {
-  if (depth > kMaxNesting) throw TooDeep{};
-  return true;
 }
 
 std::optional<int> parse_limit(const std::string& text) {
@@ -140,20 +120,9 @@ void ApiServer::register_routes() {
 void ApiServer::handle_create(const httplib::Request& req, httplib::Response& res) {
   if (shutting_down_)
     return reply_error(res, 503, "unavailable", "deckd is shutting down; send the job again in a moment.");
-  if (!is_json_content_type(req.get_header_value("Content-Type")))
-    return reply_error(res, 415, "unsupported_media_type",
-                       "Send the presentation as JSON with Content-Type: application/json.");
-  json body;
-  try {
-    body = json::parse(req.body, limit_nesting);
-  } catch (const json::parse_error& e) {
-    return reply_error(res, 400, "invalid_request",
-                       "The body is not valid UTF-8 JSON: " + parse_error_text(e.what()));
-  } catch (const TooDeep&) {
-    return reply_error(res, 400, "invalid_request",
-                       "The body nests arrays and objects more than " +
-                           std::to_string(kMaxNesting) + " levels deep; flatten it.");
-  }
+  std::optional<json> parsed_body = read_json_body(req, res);
+  if (!parsed_body) return;
+  json& body = *parsed_body;
   ParsedPresentation parsed = parse_presentation(body);
   if (!parsed.presentation) {
     json fields = json::array();
