@@ -55,7 +55,9 @@ TEST_CASE("an accepted job survives SIGKILL at random moments and completes afte
     DeckdProcess deckd(data, args);
     auto http = deckd.client();
     // Nothing from an earlier crash may still look like it is running.
-    for (const auto& j : get_json(http, "/api/presentations?status=processing").body["jobs"])
+    // (Named: a range-for over a member of a temporary would read freed memory.)
+    const json processing = get_json(http, "/api/presentations?status=processing").body["jobs"];
+    for (const auto& j : processing)
       FAIL("job " << j["jobId"] << " left in processing after restart");
 
     std::mutex mu;
