@@ -64,7 +64,6 @@ ApiServer::ApiServer(JobStore& store, WorkerPool& pool, JobEvents& events, const
   server_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     switch (res.status) {
-      case 404: return reply_error(res, 404, "not_found", "No route for " + req.method + " " + req.path + ".");
       case 413: return reply_error(res, 413, "payload_too_large",
                                    "The request body is larger than " +
                                        std::to_string(options_.max_body_bytes / (1024 * 1024)) +
@@ -89,32 +88,34 @@ void ApiServer::serve() { server_.listen_after_bind(); }
 void ApiServer::register_routes() {
   using Req = const httplib::Request&;
   using Res = httplib::Response&;
-  server_.Post(kPrefix, [this](Req q, Res r) { handle_create(q, r); });
-  server_.Get(kPrefix, [this](Req q, Res r) { handle_list(q, r); });
-  server_.Get(kPrefix + kId, [this](Req q, Res r) { handle_get(q, r); });
-  server_.Delete(kPrefix + kId, [this](Req q, Res r) { handle_delete(q, r); });
-  server_.Post(kPrefix + kId + "/cancel", [this](Req q, Res r) { handle_cancel(q, r); });
-  server_.Post(kPrefix + kId + "/retry", [this](Req q, Res r) { handle_retry(q, r); });
-  server_.Get(kPrefix + kId + "/video", [this](Req q, Res r) {
-    handle_file(q, r, kVideoFile, "video/mp4", "presentation_" + q.matches[1].str() + ".mp4");
+  Router& r = router_;
+  r.post(kPrefix, [this](Req q, Res s) { handle_create(q, s); });
+  r.get(kPrefix, [this](Req q, Res s) { handle_list(q, s); });
+  r.get(kPrefix + kId, [this](Req q, Res s) { handle_get(q, s); });
+  r.del(kPrefix + kId, [this](Req q, Res s) { handle_delete(q, s); });
+  r.post(kPrefix + kId + "/cancel", [this](Req q, Res s) { handle_cancel(q, s); });
+  r.post(kPrefix + kId + "/retry", [this](Req q, Res s) { handle_retry(q, s); });
+  r.get(kPrefix + kId + "/video", [this](Req q, Res s) {
+    handle_file(q, s, kVideoFile, "video/mp4", "presentation_" + q.matches[1].str() + ".mp4");
   });
-  server_.Get(kPrefix + kId + "/thumbnail",
-              [this](Req q, Res r) { handle_file(q, r, kThumbnailFile, "image/jpeg", ""); });
-  server_.Get(kPrefix + kId + "/slide-image",
-              [this](Req q, Res r) { handle_file(q, r, kFirstSlideFile, "image/png", ""); });
-  server_.Get(kPrefix + kId + R"(/files/([^/]+))",
-              [this](Req q, Res r) { handle_file(q, r, q.matches[2].str(), "", ""); });
-  server_.Get(R"(/api(?:/custom)?/health)", [this](Req, Res r) { handle_health(r); });
-  server_.Get(R"(/api(?:/custom)?/voices)", [this](Req, Res r) { handle_voices(r); });
-  server_.Get("/metrics", [this](Req, Res r) { handle_metrics(r); });
-  server_.Get("/api/events", [this](Req q, Res r) { events_.handle(q, r); });
-  server_.Get(R"(/api(?:/custom)?/themes)", [](Req, Res r) {
-    reply_ok(r, 200, {{"themes", theme_names()}, {"default", default_theme().name}});
+  r.get(kPrefix + kId + "/thumbnail",
+        [this](Req q, Res s) { handle_file(q, s, kThumbnailFile, "image/jpeg", ""); });
+  r.get(kPrefix + kId + "/slide-image",
+        [this](Req q, Res s) { handle_file(q, s, kFirstSlideFile, "image/png", ""); });
+  r.get(kPrefix + kId + R"(/files/([^/]+))",
+        [this](Req q, Res s) { handle_file(q, s, q.matches[2].str(), "", ""); });
+  r.get(R"(/api(?:/custom)?/health)", [this](Req, Res s) { handle_health(s); });
+  r.get(R"(/api(?:/custom)?/voices)", [this](Req, Res s) { handle_voices(s); });
+  r.get("/metrics", [this](Req, Res s) { handle_metrics(s); });
+  r.get("/api/events", [this](Req q, Res s) { events_.handle(q, s); });
+  r.get(R"(/api(?:/custom)?/themes)", [](Req, Res s) {
+    reply_ok(s, 200, {{"themes", theme_names()}, {"default", default_theme().name}});
   });
-  server_.Get("/api/stats", [this](Req, Res r) {
-    reply_ok(r, 200, overview_json(store_, {pool_.busy_workers(), pool_.total_workers()}, clock_.now()));
+  r.get("/api/stats", [this](Req, Res s) {
+    reply_ok(s, 200, overview_json(store_, {pool_.busy_workers(), pool_.total_workers()}, clock_.now()));
   });
-  register_status_page(server_);
+  register_status_page(r);
+  r.add_fallbacks();
 }
 
 void ApiServer::handle_create(const httplib::Request& req, httplib::Response& res) {

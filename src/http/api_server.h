@@ -14,6 +14,7 @@
 #include "engine/worker_pool.h"
 #include "http/event_stream.h"
 #include "http/metrics.h"
+#include "http/router.h"
 #include "jobs/clock.h"
 #include "jobs/job_events.h"
 #include "jobs/job_id.h"
@@ -85,6 +86,7 @@ class ApiServer {
   EventStream events_;
   std::atomic<bool> shutting_down_{false};
   httplib::Server server_;
+  Router router_{server_};  // after server_, which it adds routes to
 };
 
 }  // namespace deckd

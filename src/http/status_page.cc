@@ -25,9 +25,9 @@ const WebAsset* find_asset(const std::string& name) {
 
 }  // namespace
 
-void register_status_page(httplib::Server& server) {
-  server.Get("/", [](const httplib::Request&, httplib::Response& res) { serve(*find_asset("index.html"), res); });
-  server.Get(R"(/assets/([A-Za-z0-9._-]+))", [](const httplib::Request& req, httplib::Response& res) {
+void register_status_page(Router& router) {
+  router.get("/", [](const httplib::Request&, httplib::Response& res) { serve(*find_asset("index.html"), res); });
+  router.get(R"(/assets/([A-Za-z0-9._-]+))", [](const httplib::Request& req, httplib::Response& res) {
     if (const WebAsset* asset = find_asset(req.matches[1].str())) return serve(*asset, res);
     reply_error(res, 404, "not_found", "The status page has no file " + req.matches[1].str() + ".");
   });

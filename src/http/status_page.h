@@ -4,10 +4,10 @@
 // serve itself.
 #pragma once
 
-#include <httplib.h>
+#include "http/router.h"
 
 namespace deckd {
 
-void register_status_page(httplib::Server& server);
+void register_status_page(Router& router);
 
 }  // namespace deckd

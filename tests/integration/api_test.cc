@@ -146,6 +146,22 @@ TEST_CASE("bad input gets a 4xx JSON error that says what to fix", "[integration
     check_error(get_json(s.http, "/api/presentations?status=done"), 400, "invalid_request");
     check_error(get_json(s.http, "/api/presentations?cursor=abc"), 400, "invalid_request");
   }
+  SECTION("a known path with a method it does not take is 405 naming the allowed ones") {
+    auto check_405 = [&](const std::string& method, const std::string& path, const std::string& allow) {
+      INFO(method << " " << path);
+      const JsonResponse r = send(s.http, method, path);
+      check_error(r, 405, "method_not_allowed");
+      CHECK(r.headers.find("Allow")->second == allow);
+    };
+    const std::string job = "/api/presentations/01a23d47-e711-7172-9686-cfae338ddf93";
+    check_405("PUT", "/api/presentations", "POST, GET, HEAD");
+    check_405("PATCH", job, "GET, HEAD, DELETE");
+    check_405("POST", "/api/health", "GET, HEAD");
+    check_405("GET", job + "/cancel", "POST");
+    check_405("DELETE", "/api/custom/presentations", "POST, GET, HEAD");
+    check_error(send(s.http, "POST", "/api/nothing-here"), 404, "not_found");
+    check_error(send(s.http, "PUT", "/api/nothing-here"), 404, "not_found");
+  }
   // Whatever was sent, the server is still up and has lost nothing.
   CHECK(get_json(s.http, "/api/health").status == 200);
 }

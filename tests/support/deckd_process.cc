@@ -153,6 +153,8 @@ JsonResponse post_json(httplib::Client& c, const std::string& path, const nlohma
 JsonResponse send(httplib::Client& c, const std::string& method, const std::string& path) {
   if (method == "DELETE") return to_json_response(c.Delete(path));
   if (method == "POST") return to_json_response(c.Post(path));
+  if (method == "PUT") return to_json_response(c.Put(path));
+  if (method == "PATCH") return to_json_response(c.Patch(path));
   return to_json_response(c.Get(path));
 }
 
