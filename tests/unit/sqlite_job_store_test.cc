@@ -241,13 +241,13 @@ TEST_CASE_METHOD(StoreFixture, "list pages newest first with a cursor and a stat
   std::vector<std::string> seen;
   std::optional<std::string> cursor;
   do {
-    JobPage page = store.list({std::nullopt, cursor, 3});
+    JobPage page = store.list({std::nullopt, cursor, 3, std::nullopt});
     CHECK(page.jobs.size() <= 3);
     for (const auto& j : page.jobs) seen.push_back(j.id);
     cursor = page.next_cursor;
   } while (cursor);
   CHECK(seen == std::vector<std::string>(ids.rbegin(), ids.rend()));
-  JobPage cancelled = store.list({JobStatus::kCancelled, std::nullopt, 50});
+  JobPage cancelled = store.list({JobStatus::kCancelled, std::nullopt, 50, std::nullopt});
   REQUIRE(cancelled.jobs.size() == 1);
   CHECK(cancelled.jobs[0].id == ids[2]);
   CHECK_FALSE(cancelled.next_cursor);
