@@ -23,7 +23,7 @@ RUN apt-get update \
       libsqlite3-0 libcpp-httplib0.11 libspdlog1.10 libfmt9 \
       libcairo2 libpango-1.0-0 libpangocairo-1.0-0 libpangoft2-1.0-0 libgdk-pixbuf-2.0-0 \
       ffmpeg espeak-ng fonts-dejavu-core fonts-wqy-microhei fontconfig \
- && rm -rf /var/lib/apt/lists/* \
+ && apt-get clean && rm -rf /var/lib/apt/lists/* \
  && useradd --system --home-dir /data --shell /usr/sbin/nologin deckd \
  && mkdir -p /data && chown deckd:deckd /data
 COPY --from=build /src/build/src/deckd /usr/local/bin/deckd
