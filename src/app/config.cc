@@ -58,7 +58,8 @@ void set_option(Config& c, const std::string& flag, const std::string& value) {
   if (flag == "--max-queued") { c.max_queued = parse_int(flag, value, 1, 10'000'000); return; }
   if (flag == "--retention-days") { c.retention_days = parse_int(flag, value, 0, 36500); return; }
   if (flag == "--events-heartbeat") { c.events_heartbeat_seconds = parse_int(flag, value, 1, 300); return; }
-  if (flag == "--job-timeout-per-slide") { c.job_timeout_per_slide_seconds = parse_int(flag, value, 1, 86400); return; }
+  if (flag == "--job-timeout-base") { c.job_timeout_base_seconds = parse_int(flag, value, 1, 86400); return; }
+  if (flag == "--job-timeout-per-slide") { c.job_timeout_per_slide_seconds = parse_int(flag, value, 0, 86400); return; }
   throw ConfigError("unknown option " + flag + " (see deckd --help)");
 }
 
@@ -73,6 +74,7 @@ constexpr EnvFlag kEnvFlags[] = {
     {"DECKD_LOG_LEVEL", "--log-level"},   {"DECKD_LOG_FORMAT", "--log-format"},
     {"DECKD_LEASE_SECONDS", "--lease-seconds"}, {"DECKD_MAX_ATTEMPTS", "--max-attempts"},
     {"DECKD_SHUTDOWN_GRACE", "--shutdown-grace"}, {"DECKD_MAX_QUEUED", "--max-queued"},
+    {"DECKD_JOB_TIMEOUT_BASE", "--job-timeout-base"},
     {"DECKD_JOB_TIMEOUT_PER_SLIDE", "--job-timeout-per-slide"},
     {"DECKD_RETENTION_DAYS", "--retention-days"},
     {"DECKD_EVENTS_HEARTBEAT", "--events-heartbeat"},
@@ -164,7 +166,9 @@ Options of serve (each also read from the environment variable shown):
                                                            DECKD_SHUTDOWN_GRACE (20)
   --max-queued N            queued jobs before POST answers 429
                                                            DECKD_MAX_QUEUED (10000)
-  --job-timeout-per-slide N a render fails after 120 s + N s per slide
+  --job-timeout-base N      a render fails after N s + --job-timeout-per-slide s per slide
+                                                           DECKD_JOB_TIMEOUT_BASE (120)
+  --job-timeout-per-slide N seconds each slide adds to a render's time limit
                                                            DECKD_JOB_TIMEOUT_PER_SLIDE (60)
   --retention-days N        delete finished jobs and their files after N days (0: never)
                                                            DECKD_RETENTION_DAYS (0)

@@ -31,7 +31,9 @@ struct Config {
   int max_attempts = 3;
   int shutdown_grace_seconds = 20;
   int max_queued = 10000;
-  int job_timeout_per_slide_seconds = 60;  // plus 120 s per job
+  // A render fails after base + per_slide * slides seconds.
+  int job_timeout_base_seconds = 120;
+  int job_timeout_per_slide_seconds = 60;
   int retention_days = 0;  // 0: keep finished jobs until deleted
   int events_heartbeat_seconds = 15;  // idle event streams send a comment this often
 };

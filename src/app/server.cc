@@ -75,6 +75,7 @@ int run_server(const Config& config) {
   render_options.jobs_dir = data_dir / "jobs";
   render_options.asset_dir =
       config.asset_dir.empty() ? data_dir / "assets" : std::filesystem::absolute(config.asset_dir);
+  render_options.timeout_base = std::chrono::seconds(config.job_timeout_base_seconds);
   render_options.timeout_per_slide = std::chrono::seconds(config.job_timeout_per_slide_seconds);
   RenderJobRunner runner(render_options);
   WorkerPoolOptions pool_options;

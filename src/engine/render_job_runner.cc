@@ -26,7 +26,7 @@ Completion RenderJobRunner::run(const Job& job, const ProgressFn& progress,
   ctx.recorded_checkpoints = job.checkpoints;
   ctx.threads = options_.threads_per_job;
   const auto slides = static_cast<int>(parsed.presentation->slides.size());
-  ctx.deadline = std::chrono::steady_clock::now() + options_.timeout_base + slides * options_.timeout_per_slide;
+  ctx.time_limit = options_.timeout_base + slides * options_.timeout_per_slide;
   RenderOutput out;
   try {
     out = pipeline_.run(*parsed.presentation, ctx, cancel);

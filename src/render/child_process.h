@@ -47,6 +47,11 @@ class ChildProcess {
   int pidfd_ = -1;
 };
 
+// The timeout of a child that must end by `deadline`: at least 1 ms, so a
+// deadline already passed stops the child at once, and at most a day, so a
+// far deadline (time_point::max: none) does not overflow.
+std::chrono::milliseconds time_until(std::chrono::steady_clock::time_point deadline);
+
 // Runs argv to completion and throws ProcessError unless it exits 0. The
 // error includes the last lines the program wrote. `log_path` is removed
 // on success.

@@ -7,6 +7,7 @@
 #include "jobs/permanent_error.h"
 #include "render/atomic_file.h"
 #include "render/captions.h"
+#include "render/child_process.h"
 #include "render/narrator.h"
 #include "render/parallel_for.h"
 #include "render/pdf_writer.h"
@@ -24,7 +25,6 @@ namespace {
 namespace fs = std::filesystem;
 using std::chrono::milliseconds;
 
-constexpr milliseconds kStepTimeout = std::chrono::minutes(10);
 constexpr double kPresenterUnitsPerSlide = 12;
 
 Theme pick_theme(const std::string& name, std::vector<std::string>& warnings) {
@@ -54,9 +54,11 @@ class RenderRun {
   RenderRun(const Presentation& deck, const RenderContext& ctx, const CancelToken& cancel)
       : deck_(deck), ctx_(ctx), cancel_(cancel), work_(ctx.out_dir / "work"),
         n_(static_cast<int>(deck.slides.size())),
+        deadline_(ctx.time_limit.count() > 0 ? std::chrono::steady_clock::now() + ctx.time_limit
+                                             : std::chrono::steady_clock::time_point::max()),
         painter_theme_(pick_theme(deck.theme, out_.warnings)),
         painter_(painter_theme_, deck.width, deck.height, ctx.asset_dir),
-        encoder_(encoder_settings(deck.quality, deck.width, deck.height), kStepTimeout) {
+        encoder_(encoder_settings(deck.quality, deck.width, deck.height), deadline_) {
     fs::create_directories(work_);
     remove_stale_temporaries(ctx.out_dir);
     remove_stale_temporaries(work_);
@@ -68,9 +70,14 @@ class RenderRun {
   }
 
   RenderOutput run() {
-    timed("frames_and_narration", [&] { draw_frames_and_narrate(); });
-    if (!deck_.slide_only) make_video();
-    timed("documents", [&] { finish_documents(); });
+    try {
+      timed("frames_and_narration", [&] { draw_frames_and_narrate(); });
+      if (!deck_.slide_only) make_video();
+      timed("documents", [&] { finish_documents(); });
+    } catch (const ProcessError&) {
+      check_time();  // a child stopped by the deadline is the time limit, not a glitch to retry
+      throw;
+    }
     fs::remove_all(work_);
     progress_done(0, "completed");
     return std::move(out_);
@@ -87,7 +94,7 @@ class RenderRun {
       progress_done(1, "rendering slides " + std::to_string(++drawn) + "/" + std::to_string(n_));
       if (!deck_.slide_only && !deck_.slides[i].narration.empty()) {
         ensure("work/" + numbered("narration", i, "wav"), [&](const fs::path& p) {
-          speak_to_wav(deck_.slides[i].narration, deck_.voice_id, p, cancel_, step_timeout());
+          speak_to_wav(deck_.slides[i].narration, deck_.voice_id, p, cancel_, time_until(deadline_));
         });
       }
       progress_done(1, "narrating");
@@ -245,13 +252,11 @@ class RenderRun {
 
   void check_time() const {
     cancel_.throw_if_cancelled();
-    if (std::chrono::steady_clock::now() > ctx_.deadline)
-      throw PermanentError("rendering took longer than this deck's time limit; try fewer or shorter slides");
-  }
-
-  milliseconds step_timeout() const {
-    const auto left = std::chrono::duration_cast<milliseconds>(ctx_.deadline - std::chrono::steady_clock::now());
-    return std::max(milliseconds(1), std::min(kStepTimeout, left));
+    if (std::chrono::steady_clock::now() > deadline_)
+      throw PermanentError("rendering took longer than this deck's time limit of " +
+                           std::to_string(ctx_.time_limit.count()) +
+                           " s; send fewer or shorter slides, a lower resolution, or ask the operator to"
+                           " raise --job-timeout-per-slide");
   }
 
   const Presentation& deck_;
@@ -259,6 +264,7 @@ class RenderRun {
   const CancelToken& cancel_;
   const fs::path work_;
   const int n_;
+  const std::chrono::steady_clock::time_point deadline_;
   RenderOutput out_;
   const Theme painter_theme_;
   const SlidePainter painter_;

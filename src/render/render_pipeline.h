@@ -38,8 +38,9 @@ struct RenderContext {
   CheckpointFn on_checkpoint = [](const std::string&, std::int64_t) {};
   // Checkpoints an earlier attempt recorded, name -> bytes.
   std::map<std::string, std::int64_t> recorded_checkpoints;
-  // The render fails with PermanentError once this passes.
-  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
+  // The render fails with PermanentError once it has run this long, child
+  // processes included; zero: no limit.
+  std::chrono::seconds time_limit{0};
   int threads = 2;
 };
 

@@ -86,7 +86,7 @@ void VideoEncoder::run_ffmpeg(std::vector<std::string> args, const std::filesyst
   argv.insert(argv.end(), args.begin(), args.end());
   argv.push_back(temp.string());
   try {
-    run_program(argv, out.string() + ".log", cancel, step_timeout_, on_poll);
+    run_program(argv, out.string() + ".log", cancel, time_until(deadline_), on_poll);
   } catch (...) {
     std::filesystem::remove(temp);
     throw;
@@ -161,7 +161,7 @@ void VideoEncoder::check_video(const std::filesystem::path& file, const std::fil
                                const CancelToken& cancel) const {
   run_program({"ffmpeg", "-nostdin", "-v", "error", "-i", file.string(), "-map", "0:v:0", "-frames:v", "1", "-f",
                "null", "-"},
-              log, cancel, step_timeout_);
+              log, cancel, time_until(deadline_));
 }
 
 void VideoEncoder::compose_presenter(const std::filesystem::path& slides, const std::filesystem::path& presenter,

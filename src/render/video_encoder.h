@@ -31,8 +31,9 @@ EncoderSettings encoder_settings(const std::string& quality, int width, int heig
 
 class VideoEncoder {
  public:
-  VideoEncoder(EncoderSettings settings, std::chrono::milliseconds step_timeout)
-      : settings_(std::move(settings)), step_timeout_(step_timeout) {}
+  // Every ffmpeg it runs is stopped (ProcessError) once `deadline` passes.
+  VideoEncoder(EncoderSettings settings, std::chrono::steady_clock::time_point deadline)
+      : settings_(std::move(settings)), deadline_(deadline) {}
 
   // A kFps-frame clip of one still image.
   void encode_still(const std::filesystem::path& png, const std::filesystem::path& out,
@@ -78,7 +79,7 @@ class VideoEncoder {
   std::vector<std::string> video_codec_args() const;
 
   const EncoderSettings settings_;
-  const std::chrono::milliseconds step_timeout_;
+  const std::chrono::steady_clock::time_point deadline_;
 };
 
 // The concat demuxer script that plays the clips along `timeline`.

@@ -38,6 +38,14 @@ std::string read_all(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// The pids of `pid`'s running children, space-separated; empty when none.
+std::string children_of(pid_t pid) {
+  std::string pids;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task"))
+    pids += read_all(task.path() / "children");
+  return pids;
+}
+
 json wait_finished(httplib::Client& http, const std::string& id, int seconds = 180) {
   json job;
   wait_until([&] {
@@ -223,16 +231,27 @@ TEST_CASE("cancel stops ffmpeg and espeak-ng within about a second", "[integrati
   auto cancelled = send(http, "POST", "/api/presentations/" + id + "/cancel");
   REQUIRE(cancelled.status == 200);
   // No child of deckd is left running.
-  auto children = [&] {
-    std::string pids;
-    for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(deckd.pid()) + "/task"))
-      pids += read_all(task.path() / "children");
-    return pids;
-  };
-  REQUIRE(wait_until([&] { return children().empty(); }, std::chrono::seconds(3)));
+  REQUIRE(wait_until([&] { return children_of(deckd.pid()).empty(); }, std::chrono::seconds(3)));
   CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds(2500));
   CHECK_FALSE(std::filesystem::exists(dir / "data" / "jobs" / id / "work"));
   CHECK(get_json(http, "/api/presentations/" + id).body["status"] == "cancelled");
+}
+
+TEST_CASE("a render past its time limit fails at once, saying so, and leaves nothing running", "[integration][video]") {
+  TempDir dir;
+  DeckdProcess deckd(dir / "data", {"--workers", "1", "--job-timeout-base", "1", "--job-timeout-per-slide", "0"});
+  auto http = deckd.client();
+  std::vector<std::string> texts(30, "A long enough narration to keep the encoder busy for a while.");
+  json req = narrated_request(30, texts);
+  req["resolution"] = {3840, 2160};
+  const std::string id = post_json(http, "/api/presentations", req).body["jobId"];
+  const json job = wait_finished(http, id, 60);
+  INFO(job.dump());
+  REQUIRE(job["status"] == "failed");
+  CHECK_THAT(job["error"].get<std::string>(), Catch::Contains("time limit of 1 s"));
+  CHECK(job["attempts"] == 1);  // not retried: another attempt would only run out of time again
+  CHECK(wait_until([&] { return children_of(deckd.pid()).empty(); }, std::chrono::seconds(3)));
+  CHECK_FALSE(std::filesystem::exists(dir / "data" / "jobs" / id / "work"));
 }
 
 TEST_CASE("a relative --data-dir (the default is one) renders videos too", "[integration][video]") {

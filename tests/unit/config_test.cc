@@ -25,6 +25,8 @@ TEST_CASE("serve has the documented defaults", "[config]") {
   CHECK(c.workers >= 1);
   CHECK(c.durability == Durability::kFull);
   CHECK(c.log_format == "text");
+  CHECK(c.job_timeout_base_seconds == 120);
+  CHECK(c.job_timeout_per_slide_seconds == 60);
 }
 
 TEST_CASE("flags win over environment variables", "[config]") {
@@ -46,6 +48,7 @@ TEST_CASE("a wrong flag is one clear error", "[config]") {
   CHECK_THROWS_WITH(parse({"serve", "--workers"}), Catch::Contains("needs a value"));
   CHECK_THROWS_WITH(parse({"serve"}, {{"DECKD_WORKERS", "many"}}), Catch::StartsWith("DECKD_WORKERS"));
   CHECK_THROWS_WITH(parse({"launch"}), Catch::Contains("unknown command"));
+  CHECK_THROWS_WITH(parse({"serve", "--job-timeout-base", "0"}), Catch::Contains("--job-timeout-base must be"));
 }
 
 TEST_CASE("help, version and health are commands", "[config]") {
