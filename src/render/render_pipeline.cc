@@ -140,13 +140,14 @@ class RenderRun {
       progress_done(3, "encoding video " + std::to_string(encoded) + "/" + std::to_string(n_));
     }); });
     check_time();
-    progress_done(0, "assembling video");
     const fs::path assembled = presenter_ ? work_ / "slides.mp4" : ctx_.out_dir / kVideoName;
     timed("assembly", [&] {
-      encoder_.assemble(timeline, stills, fades, work_ / "track.m4a", work_, assembled, cancel_);
+      StepProgress step(*this, n_, timeline.total_seconds(), "assembling video");
+      encoder_.assemble(timeline, stills, fades, work_ / "track.m4a", work_, assembled, cancel_, step.reporter());
+      step.finish();
     });
     if (presenter_) timed("presenter", [&] { compose_presenter(timeline, assembled); });
-    progress_done(n_, "writing captions");
+    progress_done(0, "writing captions");
     write_text(kCaptionsName, make_webvtt(deck_, timeline));
     out_.duration_seconds = timeline.total_seconds();
   }
@@ -166,15 +167,43 @@ class RenderRun {
     const auto settings = encoder_settings(deck_.quality, deck_.width, deck_.height);
     const std::string filter =
         presenter_filter(deck_.layout, settings.width, settings.height, painter_theme_.background, spans);
-    double reported = 0;
-    const double total = kPresenterUnitsPerSlide * n_, seconds = timeline.total_seconds();
-    encoder_.compose_presenter(assembled, *presenter_, filter, ctx_.out_dir / kVideoName, cancel_, [&](double done) {
-      const double units = std::min(total, total * done / seconds);
-      if (units > reported) progress_done(units - reported, "adding the presenter video");
-      reported = std::max(reported, units);
-    });
-    progress_done(total - reported, "adding the presenter video");
+    StepProgress step(*this, kPresenterUnitsPerSlide * n_, timeline.total_seconds(), "adding the presenter video");
+    encoder_.compose_presenter(assembled, *presenter_, filter, ctx_.out_dir / kVideoName, cancel_, step.reporter());
+    step.finish();
   }
+
+  // Spreads a long ffmpeg step's `units` over the seconds of video it has
+  // written, as it reports them; finish() credits what is left.
+  class StepProgress {
+   public:
+    StepProgress(RenderRun& run, double units, double video_seconds, std::string stage)
+        : run_(run), units_(units), video_seconds_(video_seconds), stage_(std::move(stage)) {
+      run_.progress_done(0, stage_);
+    }
+    StepProgress(const StepProgress&) = delete;
+    StepProgress& operator=(const StepProgress&) = delete;
+
+    VideoEncoder::SecondsDone reporter() {
+      return [this](double seconds) {
+        const double units = std::min(units_, units_ * seconds / std::max(video_seconds_, 0.001));
+        if (units <= credited_) return;
+        run_.progress_done(units - credited_, stage_);
+        credited_ = units;
+      };
+    }
+
+    // REQUIRES: the step succeeded.
+    void finish() {
+      if (credited_ < units_) run_.progress_done(units_ - credited_, stage_);
+      credited_ = units_;
+    }
+
+   private:
+    RenderRun& run_;
+    const double units_, video_seconds_;
+    const std::string stage_;
+    double credited_ = 0;
+  };
 
   // Narrations, each padded with silence to its slide's on-screen time.
   void write_track(const Timeline& timeline, const std::vector<PcmAudio>& voices, int rate) {

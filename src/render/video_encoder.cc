@@ -144,7 +144,8 @@ void VideoEncoder::encode_audio(const std::filesystem::path& wav, const std::fil
 void VideoEncoder::assemble(const Timeline& timeline, const std::vector<std::filesystem::path>& stills,
                             const std::vector<std::filesystem::path>& fades,
                             const std::filesystem::path& audio, const std::filesystem::path& work_dir,
-                            const std::filesystem::path& out, const CancelToken& cancel) const {
+                            const std::filesystem::path& out, const CancelToken& cancel,
+                            const SecondsDone& on_progress) const {
   const auto list = work_dir / "clips.ffconcat";
   {
     AtomicFile f(list);
@@ -152,9 +153,9 @@ void VideoEncoder::assemble(const Timeline& timeline, const std::vector<std::fil
     f.write(script.data(), script.size());
     f.commit();
   }
-  run_ffmpeg({"-f", "concat", "-safe", "0", "-i", list.string(), "-i", audio.string(),
-              "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-movflags", "+faststart"},
-             out, cancel);
+  run_ffmpeg_reporting({"-f", "concat", "-safe", "0", "-i", list.string(), "-i", audio.string(),
+                        "-map", "0:v:0", "-map", "1:a:0", "-c", "copy", "-movflags", "+faststart"},
+                       out, cancel, on_progress);
 }
 
 void VideoEncoder::check_video(const std::filesystem::path& file, const std::filesystem::path& log,
@@ -166,8 +167,19 @@ void VideoEncoder::check_video(const std::filesystem::path& file, const std::fil
 
 void VideoEncoder::compose_presenter(const std::filesystem::path& slides, const std::filesystem::path& presenter,
                                      const std::string& filter, const std::filesystem::path& out,
-                                     const CancelToken& cancel,
-                                     const std::function<void(double)>& on_progress) const {
+                                     const CancelToken& cancel, const SecondsDone& on_progress) const {
+  // Frames change every frame here, so the still-image tuning does not apply.
+  run_ffmpeg_reporting(
+      {"-i", slides.string(), "-stream_loop", "-1", "-i", presenter.string(), "-filter_complex", filter,
+       "-map", "[v]", "-map", "0:a:0?", "-c:v", "libx264", "-preset", settings_.preset, "-crf",
+       std::to_string(settings_.crf), "-r", std::to_string(kFps), "-g", std::to_string(2 * kFps),
+       "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-c:a", "copy",
+       "-shortest", "-movflags", "+faststart"},
+      out, cancel, on_progress);
+}
+
+void VideoEncoder::run_ffmpeg_reporting(std::vector<std::string> args, const std::filesystem::path& out,
+                                        const CancelToken& cancel, const SecondsDone& on_progress) const {
   const auto progress_file = out.string() + ".progress";
   auto last_read = std::chrono::steady_clock::now();
   auto poll = [&] {
@@ -175,13 +187,8 @@ void VideoEncoder::compose_presenter(const std::filesystem::path& slides, const 
     last_read = std::chrono::steady_clock::now();
     if (auto seconds = last_out_time(progress_file)) on_progress(*seconds);
   };
-  // Frames change every frame here, so the still-image tuning does not apply.
-  run_ffmpeg({"-i", slides.string(), "-stream_loop", "-1", "-i", presenter.string(), "-filter_complex", filter,
-              "-map", "[v]", "-map", "0:a:0?", "-c:v", "libx264", "-preset", settings_.preset, "-crf",
-              std::to_string(settings_.crf), "-r", std::to_string(kFps), "-g", std::to_string(2 * kFps),
-              "-colorspace", "bt709", "-color_primaries", "bt709", "-color_trc", "bt709", "-c:a", "copy",
-              "-shortest", "-movflags", "+faststart", "-progress", progress_file},
-             out, cancel, poll);
+  args.insert(args.end(), {"-progress", progress_file});
+  run_ffmpeg(std::move(args), out, cancel, poll);
   std::error_code ec;
   std::filesystem::remove(progress_file, ec);
 }

@@ -47,12 +47,15 @@ class VideoEncoder {
   void encode_audio(const std::filesystem::path& wav, const std::filesystem::path& out,
                     const CancelToken& cancel) const;
 
+  // Called with the seconds of video written so far, about twice a second.
+  using SecondsDone = std::function<void(double)>;
+
   // Joins the clips along `timeline` with the encoded audio into a faststart
   // MP4 at `out`, copying both streams. stills[i], fades[i] are slide i's clips.
   void assemble(const Timeline& timeline, const std::vector<std::filesystem::path>& stills,
                 const std::vector<std::filesystem::path>& fades, const std::filesystem::path& audio,
                 const std::filesystem::path& work_dir, const std::filesystem::path& out,
-                const CancelToken& cancel) const;
+                const CancelToken& cancel, const SecondsDone& on_progress) const;
 
   // Throws ProcessError unless ffmpeg decodes a video frame from `file`;
   // what ffmpeg said goes to `log`.
@@ -61,10 +64,9 @@ class VideoEncoder {
 
   // Re-encodes the assembled `slides` video with `presenter` (looped as
   // needed) placed by the presenter_filter graph `filter`, keeping the audio.
-  // Calls `on_progress` with the seconds encoded so far, about twice a second.
   void compose_presenter(const std::filesystem::path& slides, const std::filesystem::path& presenter,
                          const std::string& filter, const std::filesystem::path& out,
-                         const CancelToken& cancel, const std::function<void(double)>& on_progress) const;
+                         const CancelToken& cancel, const SecondsDone& on_progress) const;
 
   // A JPEG of `png`, at most 640 pixels wide.
   void thumbnail(const std::filesystem::path& png, const std::filesystem::path& out,
@@ -75,6 +77,9 @@ class VideoEncoder {
   // publishes it under `out`.
   void run_ffmpeg(std::vector<std::string> args, const std::filesystem::path& out,
                   const CancelToken& cancel, const std::function<void()>& on_poll = {}) const;
+  // run_ffmpeg for a long step, passing on what its -progress output says.
+  void run_ffmpeg_reporting(std::vector<std::string> args, const std::filesystem::path& out,
+                            const CancelToken& cancel, const SecondsDone& on_progress) const;
   std::string scale_filter() const;
   std::vector<std::string> video_codec_args() const;
 

@@ -2,6 +2,9 @@
 
 #include <cairo.h>
 
+#include <set>
+
+#include "jobs/presentation_parser.h"
 #include "render/atomic_file.h"
 #include "render/render_pipeline.h"
 #include "render/slide_content.h"
@@ -175,4 +178,51 @@ TEST_CASE("alignment and textAlign move the text; showAccent false drops the acc
   CHECK(ink_fraction(dir / "hero.png", 0, 0, 250, 360, theme.background) == 0);
   CHECK(ink_fraction(dir / "hero.png", 250, 100, 390, 200, theme.background) > 0.01);
   CHECK(warnings.empty());
+}
+
+TEST_CASE("progress rises through slides, narration, encoding and assembly, never backwards", "[render][progress]") {
+  test::TempDir dir;
+  json request = {{"resolution", {640, 360}},
+                  {"transitions", {{{"type", "fade"}, {"duration", 0.3}}}},
+                  {"slidesData", json::array()}};
+  for (int i = 0; i < 3; ++i)
+    request["slidesData"].push_back({{"templateId", "content-slide"},
+                                     {"props", {{"title", "Slide " + std::to_string(i + 1)}}},
+                                     {"voiceoverText", "Slide number " + std::to_string(i + 1) + "."}});
+  const ParsedPresentation parsed = parse_presentation(request);
+  REQUIRE(parsed.presentation);
+  std::vector<std::pair<double, std::string>> reports;
+  RenderContext ctx;
+  ctx.out_dir = dir.path();
+  ctx.progress = [&](double p, const std::string& stage) { reports.emplace_back(p, stage); };
+  RenderPipeline().run(*parsed.presentation, ctx, CancelToken());
+
+  REQUIRE_FALSE(reports.empty());
+  CHECK(reports.back().second == "completed");
+  const std::vector<std::string> phases = {"rendering slides", "narrating", "encoding video",
+                                           "assembling video", "writing captions", "writing thumbnail",
+                                           "completed"};
+  auto phase_of = [&](const std::string& stage) {
+    for (std::size_t i = 0; i < phases.size(); ++i)
+      if (stage.rfind(phases[i], 0) == 0) return static_cast<int>(i);
+    FAIL("unexpected stage " << stage);
+    return -1;
+  };
+  double last = 0;
+  int latest_phase = 0;
+  std::set<int> seen;
+  for (const auto& [p, stage] : reports) {
+    INFO(stage << " at " << p);
+    CHECK(p >= last);
+    CHECK(p < 100);
+    last = p;
+    const int phase = phase_of(stage);
+    // Encoding costs most: drawing and speaking are well under half the job.
+    if (phase == 2 && !seen.count(2)) CHECK(p < 35);
+    seen.insert(phase);
+    // Slides and narration interleave per slide; after them nothing goes back.
+    if (latest_phase >= 2) CHECK(phase >= latest_phase);
+    latest_phase = std::max(latest_phase, phase);
+  }
+  CHECK(seen.size() == phases.size());
 }
