@@ -206,6 +206,28 @@ test('search and status filter narrow the table', { timeout: TIMEOUT }, async ()
   await page.locator('#jobs-empty').waitFor({ state: 'visible' });
 });
 
+test('the table pages through more jobs than fit on one page', { timeout: TIMEOUT }, async () => {
+  const tiny = (i) => ({ projectName: `Pager deck ${i}`, slideOnly: true, resolution: [320, 180],
+    slidesData: [{ templateId: 'title-slide', props: { title: `Pager ${i}` } }] });
+  for (let i = 1; i <= 55; i++) {
+    assert.equal((await apiJson('/api/presentations', { method: 'POST', body: JSON.stringify(tiny(i)) })).status, 201);
+  }
+  await page.goto(base + '/');
+  await page.getByLabel('Search').fill('pager deck');
+  const rows = page.locator('#jobs-table tbody tr');
+  await waitFor('a full first page', async () => (await rows.count()) === 50);
+  assert.equal(await rows.first().locator('.project').textContent(), 'Pager deck 55');
+  assert.equal(await page.locator('#newer').isDisabled(), true);
+  await page.locator('#older').click();
+  await waitFor('the second page', async () => (await rows.count()) === 5);
+  assert.equal(await page.locator('#page-label').textContent(), 'Page 2');
+  assert.equal(await rows.last().locator('.project').textContent(), 'Pager deck 1');
+  assert.equal(await page.locator('#older').isDisabled(), true);
+  await page.locator('#newer').click();
+  await waitFor('back on the first page', async () => (await rows.count()) === 50);
+  await page.getByLabel('Search').fill('');
+});
+
 test('the page is usable at phone width and by keyboard', { timeout: TIMEOUT }, async () => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto(base + '/');
@@ -226,7 +248,7 @@ test('the page shows when it is disconnected and recovers by itself', { timeout:
   await page.locator('#connection[data-state="down"]').waitFor();
   await startDeckd(base.replace('http://', ''));
   await page.locator('#connection[data-state="live"]').waitFor({ timeout: 30_000 });
-  await page.locator('#jobs-table tbody tr', { hasText: 'Browser deck' }).waitFor();
+  await page.locator('#jobs-table tbody tr', { hasText: 'Pager deck 55' }).waitFor();
   // The browser logs each refused reconnect; those are the outage, not page errors.
   const outage = consoleErrors.splice(errorsBefore);
   assert.ok(outage.every((m) => /ERR_CONNECTION_REFUSED|Failed to load resource|EventSource/.test(m)), outage.join('\n'));
