@@ -9,7 +9,7 @@ BUILD_PACKAGES=(
   libspdlog-dev catch2 libcairo2-dev libpango1.0-dev libgdk-pixbuf-2.0-dev
 )
 RUNTIME_PACKAGES=(ffmpeg espeak-ng fonts-dejavu-core fonts-wqy-microhei fontconfig ca-certificates)
-TEST_PACKAGES=(curl bc poppler-utils procps chromium nodejs npm)
+TEST_PACKAGES=(curl bc poppler-utils procps chromium firefox-esr nodejs npm)
 # Satisfied by a command of that name from anywhere: a Node.js from another
 # source (e.g. NodeSource's, which bundles npm and conflicts with Debian's
 # npm package) must not be replaced.

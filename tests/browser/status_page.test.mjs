@@ -6,69 +6,25 @@
 //        CHROMIUM (default /usr/bin/chromium)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { Deckd, longDeck, waitFor } from './deckd.mjs';
 
-const binary = process.env.DECKD_BINARY;
 const shots = process.env.SCREENSHOT_DIR || path.resolve('screenshots');
 const TIMEOUT = 120_000;
 
-// Polls `check` until it returns a truthy value or the deadline passes.
-async function waitFor(what, check, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-let dir, deckd, base, browser, context, page;
+const deckd = new Deckd();
+let base, browser, context, page;
 const consoleErrors = [];
 const foreignRequests = [];
 
-// Starts deckd on `listen` (default: a free port) over the test's data dir.
-async function startDeckd(listen = '127.0.0.1:0') {
-  dir = dir || mkdtempSync(path.join(tmpdir(), 'deckd-browser-'));
-  const log = path.join(dir, `deckd-${Date.now()}.log`);
-  const out = openSync(log, 'w');
-  deckd = spawn(binary, ['serve', '--listen', listen, '--data-dir', path.join(dir, 'data'),
-    '--workers', '2', '--events-heartbeat', '2'], { stdio: ['ignore', out, out] });
-  const port = await waitFor('deckd to start', () => {
-    const m = readFileSync(log, 'utf8').match(/deckd\.started listen=127\.0\.0\.1:(\d+)/);
-    if (deckd.exitCode !== null) throw new Error(`deckd exited:\n${readFileSync(log, 'utf8')}`);
-    return m && m[1];
-  });
-  base = `http://127.0.0.1:${port}`;
+async function startDeckd(listen) {
+  await deckd.start(listen);
+  base = deckd.base;
 }
-
-async function stopDeckd() {
-  if (!deckd || deckd.exitCode !== null) return;
-  const exited = new Promise((r) => deckd.once('exit', r));
-  deckd.kill('SIGTERM');
-  await exited;
-}
-
-async function apiJson(pathname, init = {}) {
-  const res = await fetch(base + pathname, {
-    ...init, headers: init.body ? { 'Content-Type': 'application/json' } : {},
-  });
-  return { status: res.status, body: await res.json() };
-}
-
-// A deck that keeps a worker busy for a while: many narrated slides.
-function longDeck(name) {
-  const slides = Array.from({ length: 12 }, (_, i) => ({
-    templateId: 'bullet-points',
-    props: { title: `Slide ${i + 1}`, bullets: ['one', 'two'] },
-    voiceoverText: 'This sentence is here to make the narration long enough to watch. '.repeat(4),
-  }));
-  return { projectName: name, resolution: [1280, 720], slidesData: slides };
-}
+const stopDeckd = () => deckd.stop();
+const apiJson = (pathname, init) => deckd.api(pathname, init);
 
 async function jobStatus(page) {
   return page.locator('#view-job .job-head .badge').textContent();
@@ -81,7 +37,6 @@ async function confirmDialog(page, button) {
 }
 
 before(async () => {
-  assert.ok(binary, 'DECKD_BINARY must name the deckd executable');
   mkdirSync(shots, { recursive: true });
   await startDeckd();
   browser = await chromium.launch({
@@ -97,8 +52,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await stopDeckd();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await deckd.remove();
 });
 
 test('the overview is live and shows counts, workers and the chart', { timeout: TIMEOUT }, async () => {
