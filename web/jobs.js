@@ -27,6 +27,9 @@ export function createJobsTable() {
   let cursors = [null];
   let nextCursor = null;
   let rows = [];
+  // Only the newest load() may draw: an older answer arriving late (a query
+  // typed over, a page clicked past) must not replace what was asked last.
+  let loads = 0;
 
   const filter = () => ({ status: filters.status.value, q: filters.q.value.trim() });
 
@@ -52,8 +55,10 @@ export function createJobsTable() {
     if (f.q) params.set('q', f.q);
     const cursor = cursors[cursors.length - 1];
     if (cursor) params.set('cursor', cursor);
+    const mine = ++loads;
     try {
       const page = await api(`/api/presentations?${params}`);
+      if (mine !== loads) return;
       rows = page.jobs;
       nextCursor = page.nextCursor;
       draw();

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { lowContrastText } from './contrast.mjs';
 import { Deckd, longDeck, waitFor } from './deckd.mjs';
 
 const shots = process.env.SCREENSHOT_DIR || path.resolve('screenshots');
@@ -169,7 +170,9 @@ test('the table pages through more jobs than fit on one page', { timeout: TIMEOU
   await page.goto(base + '/');
   await page.getByLabel('Search').fill('pager deck');
   const rows = page.locator('#jobs-table tbody tr');
-  await waitFor('a full first page', async () => (await rows.count()) === 50);
+  const projects = () => rows.locator('.project').allTextContents();
+  await waitFor('a full first page of the search',
+    async () => { const p = await projects(); return p.length === 50 && p.every((t) => t.startsWith('Pager deck')); });
   assert.equal(await rows.first().locator('.project').textContent(), 'Pager deck 55');
   assert.equal(await page.locator('#newer').isDisabled(), true);
   await page.locator('#older').click();
@@ -192,6 +195,24 @@ test('the page is usable at phone width and by keyboard', { timeout: TIMEOUT }, 
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   await page.setViewportSize({ width: 1280, height: 900 });
+});
+
+test('every view has readable text contrast (WCAG AA)', { timeout: TIMEOUT }, async () => {
+  const { body } = await apiJson('/api/presentations?limit=1&status=completed');
+  for (const view of ['#/', '#/new', `#/jobs/${body.jobs[0].jobId}`]) {
+    await page.goto(`${base}/${view}`);
+    await page.locator('#connection[data-state="live"]').waitFor();
+    await page.locator('main .view:not([hidden]) :is(td, input, h1, dd)').first().waitFor();
+    assert.deepEqual(await page.evaluate(lowContrastText), [], `low contrast on ${view}`);
+  }
+  // The check itself can fail: grey on near-black is caught.
+  await page.evaluate(() => {
+    const p = Object.assign(document.createElement('p'), { textContent: 'faint', id: 'faint' });
+    p.style.cssText = 'color:#444;background:#111';
+    document.querySelector('main').append(p);
+  });
+  assert.equal((await page.evaluate(lowContrastText)).length, 1);
+  await page.evaluate(() => document.getElementById('faint').remove());
 });
 
 test('the page shows when it is disconnected and recovers by itself', { timeout: TIMEOUT }, async () => {
