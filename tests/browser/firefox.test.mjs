@@ -25,11 +25,15 @@ const foreignRequests = [];
 const text = (selector) => page.$eval(selector, (e) => e.textContent);
 const jobStatus = () => text('#view-job .job-head .badge').catch(() => null);
 
-// Live updates redraw the buttons, so find them afresh (a locator retries).
+// Live updates redraw the buttons, so the one to click is found and clicked
+// in one step. (No puppeteer locators or waitForFunction here: they eval in
+// the page, which deckd's Content-Security-Policy rightly refuses on
+// bookworm's firefox-esr 140.)
 async function clickAndConfirm(label) {
-  await page.locator(`#view-job .job-actions button::-p-text(${label})`).click();
+  await page.$$eval('#view-job .job-actions button',
+    (buttons, wanted) => buttons.find((b) => b.textContent === wanted).click(), label);
   await page.waitForSelector('#confirm[open]');
-  await page.locator('#confirm-ok').click();
+  await page.click('#confirm-ok');
 }
 
 before(async () => {
@@ -39,10 +43,13 @@ before(async () => {
     browser: 'firefox',
     executablePath: process.env.FIREFOX || '/usr/bin/firefox-esr',
     headless: true,
+    // The window's own size: setting a viewport needs BiDi commands that
+    // bookworm's firefox-esr 140 (without bookworm-security) lacks.
+    defaultViewport: null,
+    args: ['--width=1280', '--height=900'],
     extraPrefsFirefox: { 'media.autoplay.default': 0 },
   });
   page = await browser.newPage();
-  await page.setViewport({ width: 1280, height: 900 });
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   // Firefox reports the data: fonts of its own video controls; those never leave the machine.
@@ -74,19 +81,22 @@ test('Firefox: a deck made in the form renders live to completed and plays', { t
   await page.type('#slides > li:nth-child(1) textarea[name="narration"]', 'This deck was made in Firefox.');
   await page.click('#new-form button[type="submit"]');
 
-  await page.waitForFunction(() => location.hash.startsWith('#/jobs/'));
+  await waitFor('the job page', () => page.evaluate(() => location.hash.startsWith('#/jobs/')));
   const seen = new Set();
+  const progress = () => page.$eval('#view-job [role="progressbar"]', (e) => Number(e.getAttribute('aria-valuenow')))
+    .then((v) => seen.add(v), () => {});
   await waitFor('the job to complete', async () => {
-    const now = await page.$eval('#view-job [role="progressbar"]', (e) => e.getAttribute('aria-valuenow')).catch(() => null);
-    if (now !== null) seen.add(Number(now));
+    await progress();
     return (await jobStatus()) === 'completed';
   }, 90_000);
+  await progress();
   assert.ok(seen.has(100), `progress reached 100: ${[...seen]}`);
+  assert.ok([...seen].some((v) => v > 0 && v < 100), `progress moved through: ${[...seen]}`);
   assert.equal(await page.evaluate(() => window.notReloaded), true, 'the page was not reloaded');
 
   await page.waitForSelector('#view-job video');
   await page.$eval('#view-job video', (v) => { v.muted = true; return v.play(); });
-  await page.waitForFunction(() => document.querySelector('#view-job video').readyState >= 2, { timeout: 30_000 });
+  await waitFor('the video to have data', () => page.$eval('#view-job video', (v) => v.readyState >= 2));
   assert.ok(await page.$eval('#view-job video', (v) => v.duration > 1), 'the video has its length');
   await page.screenshot({ path: path.join(shots, 'firefox-job.png'), fullPage: true });
 });
