@@ -169,7 +169,11 @@ test('the table pages through more jobs than fit on one page', { timeout: TIMEOU
     assert.equal((await apiJson('/api/presentations', { method: 'POST', body: JSON.stringify(tiny(i)) })).status, 201);
   }
   await page.goto(base + '/');
+  // The search applies after a pause in typing: wait for its answer, not just
+  // for 50 rows (the unfiltered first page has 50 Pager decks too).
+  const searched = page.waitForResponse((r) => r.url().includes('q=pager+deck') && !r.url().includes('cursor='));
   await page.getByLabel('Search').fill('pager deck');
+  await searched;
   const rows = page.locator('#jobs-table tbody tr');
   const projects = () => rows.locator('.project').allTextContents();
   await waitFor('a full first page of the search',
