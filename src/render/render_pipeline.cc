@@ -119,13 +119,14 @@ class RenderRun {
     write_track(timeline, voices, track.sample_rate);
     std::vector<fs::path> stills(n_), fades(n_);
     std::atomic<int> encoded{0};
-    // The audio encodes on its own thread while the clips encode.
+    // The audio encodes on its own thread while the clips encode; it is
+    // handed out first, so it never runs alone at the end.
     timed("clips", [&] { parallel_for(n_ + 1, ctx_.threads + 1, [&](int job) {
-      if (job == n_) {
+      if (job == 0) {
         encoder_.encode_audio(work_ / "track.wav", work_ / "track.m4a", cancel_);
         return;
       }
-      const int i = job;
+      const int i = job - 1;
       stills[i] = ensure("work/" + numbered("still", i, "mp4"), [&](const fs::path& p) {
         encoder_.encode_still(ctx_.out_dir / slide_png_name(i), p, cancel_);
       });
