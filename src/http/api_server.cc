@@ -61,15 +61,11 @@ ApiServer::ApiServer(JobStore& store, WorkerPool& pool, JobEvents& events, const
     }
   });
   // Fills in a JSON body for errors cpp-httplib answers by itself.
-  server_.set_error_handler([this](const httplib::Request& req, httplib::Response& res) {
+  server_.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
-    switch (res.status) {
-      case 413: return reply_error(res, 413, "payload_too_large",
-                                   "The request body is larger than " +
-                                       std::to_string(options_.max_body_bytes / (1024 * 1024)) +
-                                       " MB; send fewer or smaller slides (embed images by asset path, not data: URLs).");
-      default: return reply_error(res, res.status, "invalid_request", "The request could not be read.");
-    }
+    if (res.status == 413)
+      return reply_error(res, 413, "payload_too_large", "The request is larger than deckd accepts.");
+    reply_error(res, res.status, "invalid_request", "The request could not be read as HTTP/1.1.");
   });
   server_.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
     counters_.count(res.status);
@@ -89,12 +85,12 @@ void ApiServer::register_routes() {
   using Req = const httplib::Request&;
   using Res = httplib::Response&;
   Router& r = router_;
-  r.post(kPrefix, [this](Req q, Res s) { handle_create(q, s); });
+  r.post(kPrefix, [this](Req q, Res s, const std::string& body) { handle_create(q, s, body); });
   r.get(kPrefix, [this](Req q, Res s) { handle_list(q, s); });
   r.get(kPrefix + kId, [this](Req q, Res s) { handle_get(q, s); });
   r.del(kPrefix + kId, [this](Req q, Res s) { handle_delete(q, s); });
-  r.post(kPrefix + kId + "/cancel", [this](Req q, Res s) { handle_cancel(q, s); });
-  r.post(kPrefix + kId + "/retry", [this](Req q, Res s) { handle_retry(q, s); });
+  r.post(kPrefix + kId + "/cancel", [this](Req q, Res s, const std::string&) { handle_cancel(q, s); });
+  r.post(kPrefix + kId + "/retry", [this](Req q, Res s, const std::string&) { handle_retry(q, s); });
   r.get(kPrefix + kId + "/video", [this](Req q, Res s) {
     handle_file(q, s, kVideoFile, "video/mp4", "presentation_" + q.matches[1].str() + ".mp4");
   });
@@ -118,10 +114,10 @@ void ApiServer::register_routes() {
   r.add_fallbacks();
 }
 
-void ApiServer::handle_create(const httplib::Request& req, httplib::Response& res) {
+void ApiServer::handle_create(const httplib::Request& req, httplib::Response& res, const std::string& raw_body) {
   if (shutting_down_)
     return reply_error(res, 503, "unavailable", "deckd is shutting down; send the job again in a moment.");
-  std::optional<json> parsed_body = read_json_body(req, res);
+  std::optional<json> parsed_body = read_json_body(req, raw_body, res);
   if (!parsed_body) return;
   json& body = *parsed_body;
   ParsedPresentation parsed = parse_presentation(body);

@@ -55,7 +55,7 @@ class ApiServer {
 
  private:
   void register_routes();
-  void handle_create(const httplib::Request& req, httplib::Response& res);
+  void handle_create(const httplib::Request& req, httplib::Response& res, const std::string& body);
   void handle_get(const httplib::Request& req, httplib::Response& res);
   void handle_list(const httplib::Request& req, httplib::Response& res);
   void handle_cancel(const httplib::Request& req, httplib::Response& res);
@@ -86,7 +86,7 @@ class ApiServer {
   EventStream events_;
   std::atomic<bool> shutting_down_{false};
   httplib::Server server_;
-  Router router_{server_};  // after server_, which it adds routes to
+  Router router_{server_, options_.max_body_bytes};  // after server_ and options_, which it uses
 };
 
 }  // namespace deckd

@@ -33,13 +33,17 @@ bool limit_nesting(int depth, json::parse_event_t, json&) {
 
 }  // namespace
 
-std::optional<json> read_json_body(const httplib::Request& req, httplib::Response& res) {
+std::optional<json> read_json_body(const httplib::Request& req, const std::string& body, httplib::Response& res) {
   if (!is_json_content_type(req.get_header_value("Content-Type"))) {
     reply_error(res, 415, "unsupported_media_type", "Send the presentation as JSON with Content-Type: application/json.");
     return std::nullopt;
   }
+  if (body.empty()) {
+    reply_error(res, 400, "invalid_request", "The body is empty; send the presentation as a JSON object.");
+    return std::nullopt;
+  }
   try {
-    return json::parse(req.body, limit_nesting);
+    return json::parse(body, limit_nesting);
   } catch (const json::parse_error& e) {
     reply_error(res, 400, "invalid_request", "The body is not valid UTF-8 JSON: " + parse_error_text(e.what()));
   } catch (const TooDeep&) {

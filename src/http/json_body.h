@@ -12,6 +12,8 @@ namespace deckd {
 
 // The parsed body, or nullopt after answering 415 (not application/json) or
 // 400 (not valid UTF-8 JSON, or nested more than 32 levels deep).
-std::optional<nlohmann::json> read_json_body(const httplib::Request& req, httplib::Response& res);
+// `body` is the request's body.
+std::optional<nlohmann::json> read_json_body(const httplib::Request& req, const std::string& body,
+                                             httplib::Response& res);
 
 }  // namespace deckd

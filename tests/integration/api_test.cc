@@ -162,6 +162,28 @@ TEST_CASE("bad input gets a 4xx JSON error that says what to fix", "[integration
     check_error(send(s.http, "POST", "/api/nothing-here"), 404, "not_found");
     check_error(send(s.http, "PUT", "/api/nothing-here"), 404, "not_found");
   }
+  SECTION("a POST with no body at all (curl -X POST) is a request without a body, not a 400") {
+    const std::string id = s.create();
+    const auto raw = [&](const std::string& method, const std::string& path, const std::string& extra = "") {
+      return send_raw(s.deckd.port(), method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra +
+                                          "Connection: close\r\n\r\n");
+    };
+    CHECK_THAT(raw("POST", "/api/presentations/" + id + "/cancel"), Catch::StartsWith("HTTP/1.1 200"));
+    CHECK_THAT(raw("POST", "/api/custom/presentations/" + id + "/retry"), Catch::StartsWith("HTTP/1.1 200"));
+    CHECK_THAT(raw("POST", "/api/health"), Catch::StartsWith("HTTP/1.1 405"));
+    const std::string empty = raw("POST", "/api/presentations", "Content-Type: application/json\r\n");
+    CHECK_THAT(empty, Catch::StartsWith("HTTP/1.1 400") && Catch::Contains("The body is empty"));
+  }
+  SECTION("a chunked body over 5 MB is refused like any other") {
+    std::string request =
+        "POST /api/presentations HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+    const std::string chunk(1024 * 1024, ' ');
+    for (int i = 0; i < 6; ++i) request += "100000\r\n" + chunk + "\r\n";
+    request += "0\r\n\r\n";
+    const std::string answer = send_raw(s.deckd.port(), request);
+    CHECK_THAT(answer, Catch::StartsWith("HTTP/1.1 413") && Catch::Contains("payload_too_large"));
+  }
   // Whatever was sent, the server is still up and has lost nothing.
   CHECK(get_json(s.http, "/api/health").status == 200);
 }

@@ -59,6 +59,10 @@ JsonResponse post_json(httplib::Client& c, const std::string& path, const nlohma
                        const httplib::Headers& headers = {});
 JsonResponse send(httplib::Client& c, const std::string& method, const std::string& path);
 
+// Sends `request` (raw HTTP, which should say "Connection: close") to
+// 127.0.0.1:`port` and returns all the server answered.
+std::string send_raw(int port, const std::string& request);
+
 // A small valid request with `slides` slides.
 nlohmann::json sample_request(int slides, const std::string& project = "Test deck");
 
