@@ -22,6 +22,9 @@ using nlohmann::json;
 // Both the current prefix and the old client's.
 const std::string kPrefix = R"(/api(?:/custom)?/presentations)";
 const std::string kId = R"(/([^/]+))";
+// The file routes also answer at the URLs a job's JSON gives for its files
+// (/presentations/<id>/video, ...), so those resolve against deckd as they are.
+const std::string kFilePrefix = R"((?:/api(?:/custom)?)?/presentations)";
 
 std::string describe(const std::vector<FieldError>& errors) {
   std::string msg = errors[0].field + " " + errors[0].message;
@@ -91,14 +94,14 @@ void ApiServer::register_routes() {
   r.del(kPrefix + kId, [this](Req q, Res s) { handle_delete(q, s); });
   r.post(kPrefix + kId + "/cancel", [this](Req q, Res s, const std::string&) { handle_cancel(q, s); });
   r.post(kPrefix + kId + "/retry", [this](Req q, Res s, const std::string&) { handle_retry(q, s); });
-  r.get(kPrefix + kId + "/video", [this](Req q, Res s) {
+  r.get(kFilePrefix + kId + "/video", [this](Req q, Res s) {
     handle_file(q, s, kVideoFile, "video/mp4", "presentation_" + q.matches[1].str() + ".mp4");
   });
-  r.get(kPrefix + kId + "/thumbnail",
+  r.get(kFilePrefix + kId + "/thumbnail",
         [this](Req q, Res s) { handle_file(q, s, kThumbnailFile, "image/jpeg", ""); });
-  r.get(kPrefix + kId + "/slide-image",
+  r.get(kFilePrefix + kId + "/slide-image",
         [this](Req q, Res s) { handle_file(q, s, kFirstSlideFile, "image/png", ""); });
-  r.get(kPrefix + kId + R"(/files/([^/]+))",
+  r.get(kFilePrefix + kId + R"(/files/([^/]+))",
         [this](Req q, Res s) { handle_file(q, s, q.matches[2].str(), "", ""); });
   r.get(R"(/api(?:/custom)?/health)", [this](Req, Res s) { handle_health(s); });
   r.get(R"(/api(?:/custom)?/voices)", [this](Req, Res s) { handle_voices(s); });

@@ -229,6 +229,14 @@ TEST_CASE("file routes serve only finished files, with Range and HEAD", "[integr
   CHECK(video.headers.find("Content-Type")->second == "application/json; charset=utf-8");
   check_error(get_json(s.http, base + "/files/deckd.db"), 404, "not_found");
   check_error(get_json(s.http, base + "/files/..%2F..%2Fdeckd.db"), 404, "not_found");
+
+  // The URLs the job itself gives resolve against deckd as they are.
+  const json job = s.job(id);
+  for (const std::string& url : {job["videoUrl"].get<std::string>(), job["thumbnailUrl"].get<std::string>(),
+                                job["createdFiles"][0]["url"].get<std::string>()}) {
+    INFO(url);
+    CHECK(s.http.Head(url)->status == 200);
+  }
 }
 
 TEST_CASE("cancel, retry and delete follow the state machine", "[integration]") {
