@@ -31,6 +31,8 @@ std::optional<std::string> Router::read_body(const httplib::Request& req, httpli
     return !too_large;
   });
   if (read) return body;
+  // The rest of the body is still unread on the socket: this connection is done.
+  res.set_header("Connection", "close");
   if (too_large || res.status == 413) {
     reply_error(res, 413, "payload_too_large",
                 "The request body is larger than " + std::to_string(max_body_bytes_ / (1024 * 1024)) +
