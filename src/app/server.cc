@@ -47,7 +47,7 @@ int run_server(const Config& config) {
   const sigset_t stop_signals = block_stop_signals();
   // Absolute, so a later chdir or a relative path handed to ffmpeg (whose
   // concat scripts resolve paths against the script's own dir) stays right.
-  const std::filesystem::path data_dir = std::filesystem::absolute(config.data_dir);
+  const std::filesystem::path data_dir = std::filesystem::absolute(config.data_dir).lexically_normal();
   std::unique_ptr<DataDirLock> lock;
   std::unique_ptr<SqliteJobStore> store;
   try {
@@ -74,7 +74,7 @@ int run_server(const Config& config) {
   RenderJobOptions render_options;
   render_options.jobs_dir = data_dir / "jobs";
   render_options.asset_dir =
-      config.asset_dir.empty() ? data_dir / "assets" : std::filesystem::absolute(config.asset_dir);
+      config.asset_dir.empty() ? data_dir / "assets" : std::filesystem::absolute(config.asset_dir).lexically_normal();
   render_options.timeout_base = std::chrono::seconds(config.job_timeout_base_seconds);
   render_options.timeout_per_slide = std::chrono::seconds(config.job_timeout_per_slide_seconds);
   RenderJobRunner runner(render_options);
