@@ -145,6 +145,11 @@ void ApiServer::handle_create(const httplib::Request& req, httplib::Response& re
   NewJob job{ids_.next(now), p.project_name, static_cast<int>(p.slides.size()),
              options_.max_attempts, body.dump(), key, warnings, now};
   const CreateResult created = store_.create(job);
+  if (!created.created && json::parse(created.job.request_json, nullptr, false) != body)
+    return reply_error(res, 422, "idempotency_key_reused",
+                       "This Idempotency-Key was already used for job " + created.job.id +
+                           " with a different request; send a new key for a new presentation.",
+                       {{"jobId", created.job.id}});
   if (created.created) {
     pool_.notify_job_queued();
     spdlog::info("job.created job={} slides={}", created.job.id, created.job.slide_count);

@@ -82,7 +82,8 @@ class JobStore {
   virtual ~JobStore() = default;
 
   // Durably inserts a queued job before returning. With an idempotency key
-  // that an existing job already has, inserts nothing and returns that job.
+  // that an existing job already has, inserts nothing and returns that job,
+  // request_json included.
   virtual CreateResult create(const NewJob& job) = 0;
 
   virtual std::optional<Job> get(const std::string& id) = 0;

@@ -78,11 +78,14 @@ CreateResult SqliteJobStore::create(const NewJob& job) {
   insert.bind(10, job.now);
   const bool created = insert.exec() == 1;
 
-  SQLite::Statement read(writer_, std::string("SELECT ") + kJobColumns + " FROM jobs WHERE " +
-                                      (created ? "id = ?" : "idempotency_key = ?"));
+  // The earlier job's request comes back so the caller can tell a retry from
+  // a reused key.
+  SQLite::Statement read(writer_, std::string("SELECT ") +
+                                      (created ? kJobColumns : kJobColumnsWithRequest) +
+                                      " FROM jobs WHERE " + (created ? "id = ?" : "idempotency_key = ?"));
   read.bind(1, created ? job.id : *job.idempotency_key);
   read.executeStep();
-  return {read_job(read), created};
+  return {read_job(read, /*with_request=*/!created), created};
 }
 
 std::optional<Job> SqliteJobStore::get(const std::string& id) {

@@ -196,6 +196,26 @@ TEST_CASE("an Idempotency-Key makes a retried POST return the same job", "[integ
   CHECK(again.status == 200);
   CHECK(again.body["jobId"] == first.body["jobId"]);
   CHECK(get_json(s.http, "/api/presentations").body["jobs"].size() == 1);
+
+  SECTION("the same key with a different deck is refused, naming the first job") {
+    auto reused = post_json(s.http, "/api/presentations", sample_request(2), {{"Idempotency-Key", "abc-123"}});
+    CHECK(reused.status == 422);
+    CHECK(reused.body["code"] == "idempotency_key_reused");
+    CHECK(reused.body["jobId"] == first.body["jobId"]);
+    CHECK(get_json(s.http, "/api/presentations").body["jobs"].size() == 1);
+  }
+  SECTION("the same deck with its fields in another order is still a retry") {
+    const json request = sample_request(1);
+    std::string reversed;
+    for (auto it = request.rbegin(); it != request.rend(); ++it)
+      reversed += (reversed.empty() ? "{" : ",") + json(it.key()).dump() + ":" + it.value().dump();
+    reversed += "}";
+    REQUIRE(reversed != request.dump());
+    auto retried = s.http.Post("/api/presentations", {{"Idempotency-Key", "abc-123"}}, reversed, "application/json");
+    REQUIRE(retried);
+    CHECK(retried->status == 200);
+    CHECK(json::parse(retried->body)["jobId"] == first.body["jobId"]);
+  }
 }
 
 TEST_CASE("file routes serve only finished files, with Range and HEAD", "[integration]") {
