@@ -57,6 +57,7 @@ TEST_CASE_METHOD(StoreFixture, "an idempotency key returns the first job", "[sto
   const CreateResult r = store.create(again);
   CHECK_FALSE(r.created);
   CHECK(r.job.id == first);
+  CHECK(r.job.request_json == R"({"slidesData":[]})");  // the first job's, to compare with
   CHECK(store.count_by_status()[JobStatus::kQueued] == 1);
 }
 
