@@ -33,7 +33,7 @@ EXPOSE 8080
 ENV DECKD_LISTEN=0.0.0.0:8080 \
     DECKD_DATA_DIR=/data
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
-  CMD ["deckd", "health", "http://127.0.0.1:8080/api/health"]
+  CMD ["deckd", "health"]
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["deckd"]
 CMD ["serve"]

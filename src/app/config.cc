@@ -26,6 +26,25 @@ void set_listen(Config& c, const std::string& value) {
   c.port = parse_int("--listen port", value.substr(colon + 1), 0, 65535);
 }
 
+// The URL `deckd health` checks: the one given, or /api/health on the
+// address DECKD_LISTEN names (a wildcard host is reached on loopback), so a
+// container's HEALTHCHECK follows a changed port.
+std::string health_url(const std::vector<std::string>& args,
+                       const std::function<const char*(const char*)>& getenv) {
+  const auto is_url = [](const std::string& a) { return a.rfind("http://", 0) == 0; };
+  if (args.size() > 2 || (args.size() == 2 && !is_url(args[1])))
+    throw ConfigError("health takes at most one URL, such as http://127.0.0.1:8080/api/health; got \"" +
+                      (is_url(args[1]) ? args[2] : args[1]) + "\"");
+  if (args.size() == 2) return args[1];
+  Config c;
+  if (const char* listen = getenv("DECKD_LISTEN")) set_listen(c, listen);
+  const std::string host = c.host == "0.0.0.0" || c.host.empty() ? "127.0.0.1"
+                           : c.host == "::"                      ? "[::1]"
+                           : c.host.find(':') != std::string::npos ? "[" + c.host + "]"
+                                                                   : c.host;
+  return "http://" + host + ":" + std::to_string(c.port) + "/api/health";
+}
+
 void set_option(Config& c, const std::string& flag, const std::string& value) {
   if (flag == "--listen") return set_listen(c, value);
   if (flag == "--data-dir") {
@@ -129,7 +148,7 @@ Command parse_command_line(const std::vector<std::string>& args,
   }
   if (args[0] == "health") {
     cmd.kind = Command::kHealth;
-    cmd.health_url = args.size() > 1 ? args[1] : "http://127.0.0.1:8080/api/health";
+    cmd.health_url = health_url(args, getenv);
     return cmd;
   }
   if (args[0] != "serve") throw ConfigError("unknown command \"" + args[0] + "\" (see deckd --help)");
@@ -148,7 +167,7 @@ std::string usage_text() {
 
 Usage:
   deckd serve [options]   run the HTTP API and the workers
-  deckd health [URL]      exit 0 iff URL (default http://127.0.0.1:8080/api/health) is healthy
+  deckd health [URL]      exit 0 iff URL is healthy (default: /api/health on DECKD_LISTEN)
   deckd --version
   deckd --help
 

@@ -186,3 +186,17 @@ TEST_CASE("the command line fails fast with one clear line", "[integration]") {
   CHECK(version == 0);
   CHECK_THAT(out4, Catch::StartsWith("deckd "));
 }
+
+TEST_CASE("deckd health exits 0 only while a deckd answers at the URL", "[integration]") {
+  TempDir dir;
+  std::string url;
+  {
+    DeckdProcess deckd(dir / "data");
+    url = "http://127.0.0.1:" + std::to_string(deckd.port()) + "/api/health";
+    CHECK(run_deckd({"health", url}, dir / "up.log").first == 0);
+    CHECK(deckd.terminate() == 0);
+  }
+  auto [down, out] = run_deckd({"health", url}, dir / "down.log");
+  CHECK(down == 1);
+  CHECK(out == "deckd: " + url + " is not healthy\n");
+}

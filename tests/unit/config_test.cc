@@ -58,3 +58,12 @@ TEST_CASE("help, version and health are commands", "[config]") {
   CHECK(parse({"--version"}).kind == Command::kVersion);
   CHECK(parse({"health", "http://127.0.0.1:1/api/health"}).health_url == "http://127.0.0.1:1/api/health");
 }
+
+TEST_CASE("health checks the address serve would listen on unless given a URL", "[config]") {
+  CHECK(parse({"health"}).health_url == "http://127.0.0.1:8080/api/health");
+  CHECK(parse({"health"}, {{"DECKD_LISTEN", "0.0.0.0:9000"}}).health_url == "http://127.0.0.1:9000/api/health");
+  CHECK(parse({"health"}, {{"DECKD_LISTEN", "[::]:9001"}}).health_url == "http://[::1]:9001/api/health");
+  CHECK(parse({"health"}, {{"DECKD_LISTEN", "10.0.0.5:80"}}).health_url == "http://10.0.0.5:80/api/health");
+  CHECK_THROWS_WITH(parse({"health", "--port", "8099"}), Catch::Contains("at most one URL"));
+  CHECK_THROWS_WITH(parse({"health", "localhost:8080"}), Catch::Contains("such as http://127.0.0.1:8080/api/health"));
+}
