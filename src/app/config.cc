@@ -26,25 +26,6 @@ void set_listen(Config& c, const std::string& value) {
   c.port = parse_int("--listen port", value.substr(colon + 1), 0, 65535);
 }
 
-// The URL `deckd health` checks: the one given, or /api/health on the
-// address DECKD_LISTEN names (a wildcard host is reached on loopback), so a
-// container's HEALTHCHECK follows a changed port.
-std::string health_url(const std::vector<std::string>& args,
-                       const std::function<const char*(const char*)>& getenv) {
-  const auto is_url = [](const std::string& a) { return a.rfind("http://", 0) == 0; };
-  if (args.size() > 2 || (args.size() == 2 && !is_url(args[1])))
-    throw ConfigError("health takes at most one URL, such as http://127.0.0.1:8080/api/health; got \"" +
-                      (is_url(args[1]) ? args[2] : args[1]) + "\"");
-  if (args.size() == 2) return args[1];
-  Config c;
-  if (const char* listen = getenv("DECKD_LISTEN")) set_listen(c, listen);
-  const std::string host = c.host == "0.0.0.0" || c.host.empty() ? "127.0.0.1"
-                           : c.host == "::"                      ? "[::1]"
-                           : c.host.find(':') != std::string::npos ? "[" + c.host + "]"
-                                                                   : c.host;
-  return "http://" + host + ":" + std::to_string(c.port) + "/api/health";
-}
-
 void set_option(Config& c, const std::string& flag, const std::string& value) {
   if (flag == "--listen") return set_listen(c, value);
   if (flag == "--data-dir") {
@@ -87,7 +68,8 @@ struct EnvFlag {
   const char* flag;
 };
 constexpr EnvFlag kEnvFlags[] = {
-    {"DECKD_LISTEN", "--listen"},         {"DECKD_DATA_DIR", "--data-dir"},
+    {"DECKD_LISTEN", "--listen"},  // first: health_url() reads it alone
+    {"DECKD_DATA_DIR", "--data-dir"},
     {"DECKD_ASSET_DIR", "--asset-dir"},
     {"DECKD_WORKERS", "--workers"},       {"DECKD_DURABILITY", "--durability"},
     {"DECKD_LOG_LEVEL", "--log-level"},   {"DECKD_LOG_FORMAT", "--log-format"},
@@ -99,18 +81,40 @@ constexpr EnvFlag kEnvFlags[] = {
     {"DECKD_EVENTS_HEARTBEAT", "--events-heartbeat"},
 };
 
+// An empty variable counts as unset.
+void set_from_env(Config& c, const EnvFlag& e, const std::function<const char*(const char*)>& getenv) {
+  const char* v = getenv(e.variable);
+  if (!v || !*v) return;
+  try {
+    set_option(c, e.flag, v);
+  } catch (const ConfigError& err) {
+    throw ConfigError(std::string(e.variable) + ": " + err.what());
+  }
+}
+
+// The URL `deckd health` checks: the one given, or /api/health on the
+// address DECKD_LISTEN names (a wildcard host is reached on loopback), so a
+// container's HEALTHCHECK follows a changed port.
+std::string health_url(const std::vector<std::string>& args,
+                       const std::function<const char*(const char*)>& getenv) {
+  const auto is_url = [](const std::string& a) { return a.rfind("http://", 0) == 0; };
+  if (args.size() > 2 || (args.size() == 2 && !is_url(args[1])))
+    throw ConfigError("health takes at most one URL, such as http://127.0.0.1:8080/api/health; got \"" +
+                      (is_url(args[1]) ? args[2] : args[1]) + "\"");
+  if (args.size() == 2) return args[1];
+  Config c;
+  set_from_env(c, kEnvFlags[0], getenv);
+  const std::string host = c.host == "0.0.0.0" || c.host.empty() ? "127.0.0.1"
+                           : c.host == "::"                      ? "[::1]"
+                           : c.host.find(':') != std::string::npos ? "[" + c.host + "]"
+                                                                   : c.host;
+  return "http://" + host + ":" + std::to_string(c.port) + "/api/health";
+}
+
 Config parse_serve(const std::vector<std::string>& args, std::size_t from,
                    const std::function<const char*(const char*)>& getenv) {
   Config c;
-  for (const auto& e : kEnvFlags) {
-    if (const char* v = getenv(e.variable); v && *v) {
-      try {
-        set_option(c, e.flag, v);
-      } catch (const ConfigError& err) {
-        throw ConfigError(std::string(e.variable) + ": " + err.what());
-      }
-    }
-  }
+  for (const auto& e : kEnvFlags) set_from_env(c, e, getenv);
   for (std::size_t i = from; i < args.size(); ++i) {
     std::string flag = args[i], value;
     const std::string name = flag.substr(0, flag.find('='));

@@ -64,6 +64,8 @@ TEST_CASE("health checks the address serve would listen on unless given a URL", 
   CHECK(parse({"health"}, {{"DECKD_LISTEN", "0.0.0.0:9000"}}).health_url == "http://127.0.0.1:9000/api/health");
   CHECK(parse({"health"}, {{"DECKD_LISTEN", "[::]:9001"}}).health_url == "http://[::1]:9001/api/health");
   CHECK(parse({"health"}, {{"DECKD_LISTEN", "10.0.0.5:80"}}).health_url == "http://10.0.0.5:80/api/health");
+  CHECK(parse({"health"}, {{"DECKD_LISTEN", ""}}).health_url == "http://127.0.0.1:8080/api/health");
+  CHECK_THROWS_WITH(parse({"health"}, {{"DECKD_LISTEN", "nonsense"}}), Catch::StartsWith("DECKD_LISTEN: "));
   CHECK_THROWS_WITH(parse({"health", "--port", "8099"}), Catch::Contains("at most one URL"));
   CHECK_THROWS_WITH(parse({"health", "localhost:8080"}), Catch::Contains("such as http://127.0.0.1:8080/api/health"));
 }
