@@ -110,7 +110,6 @@ int ChildProcess::wait(const CancelToken& cancel, std::chrono::milliseconds time
 std::chrono::milliseconds time_until(std::chrono::steady_clock::time_point deadline) {
   const auto now = std::chrono::steady_clock::now();
   const std::chrono::milliseconds day = std::chrono::hours(24);
-  if (deadline <= now) return std::chrono::milliseconds(1);
   if (deadline - now > day) return day;
   return std::max(std::chrono::milliseconds(1),
                   std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now));

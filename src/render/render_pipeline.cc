@@ -165,7 +165,7 @@ class RenderRun {
 
   void compose_presenter(const Timeline& timeline, const fs::path& assembled) {
     const std::vector<PresenterSpan> spans = presenter_spans(deck_, timeline, out_.warnings);
-    const auto settings = encoder_settings(deck_.quality, deck_.width, deck_.height);
+    const EncoderSettings& settings = encoder_.settings();
     const std::string filter =
         presenter_filter(deck_.layout, settings.width, settings.height, painter_theme_.background, spans);
     StepProgress step(*this, kPresenterUnitsPerSlide * n_, timeline.total_seconds(), "adding the presenter video");

@@ -35,6 +35,9 @@ class VideoEncoder {
   VideoEncoder(EncoderSettings settings, std::chrono::steady_clock::time_point deadline)
       : settings_(std::move(settings)), deadline_(deadline) {}
 
+  // What it encodes with: the frame size is the video's, always even.
+  const EncoderSettings& settings() const { return settings_; }
+
   // A kFps-frame clip of one still image.
   void encode_still(const std::filesystem::path& png, const std::filesystem::path& out,
                     const CancelToken& cancel) const;
