@@ -162,7 +162,11 @@ JsonResponse send(httplib::Client& c, const std::string& method, const std::stri
 }
 
 std::string send_raw(int port, const std::string& request) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  struct Socket {
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    ~Socket() { if (fd >= 0) ::close(fd); }
+  } socket;
+  const int fd = socket.fd;
   if (fd < 0) throw std::runtime_error("socket failed");
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
@@ -174,7 +178,6 @@ std::string send_raw(int port, const std::string& request) {
     char buf[4096];
     for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;) response.append(buf, static_cast<std::size_t>(n));
   }
-  ::close(fd);
   return response;
 }
 
