@@ -2,7 +2,6 @@
 
 namespace deckd {
 namespace {
-constexpr int kBusyTimeoutMs = 5000;
 constexpr std::size_t kMaxIdle = 16;
 }  // namespace
 

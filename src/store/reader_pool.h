@@ -12,6 +12,11 @@
 
 namespace deckd {
 
+// How long every deckd connection waits for a lock before SQLITE_BUSY, so
+// another process briefly holding one (a backup, the sqlite3 shell, a
+// checkpoint) delays a write instead of failing it.
+inline constexpr int kBusyTimeoutMs = 5000;
+
 class ReaderPool {
  public:
   explicit ReaderPool(std::string path);

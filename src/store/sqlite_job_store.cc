@@ -11,8 +11,6 @@
 namespace deckd {
 namespace {
 
-constexpr int kBusyTimeoutMs = 5000;
-
 // `text` with LIKE's wildcards escaped by a backslash (ESCAPE '\\').
 std::string like_literal(const std::string& text) {
   std::string out;
