@@ -54,6 +54,11 @@ ALTER TABLE jobs ADD COLUMN checkpoints TEXT NOT NULL DEFAULT '{}';
 CREATE INDEX jobs_created_at ON jobs(created_at);
 CREATE INDEX jobs_completed_at ON jobs(completed_at) WHERE completed_at IS NOT NULL;
 )sql",
+    // 4: SQLite serves the claim from jobs_status_id (status = 'queued', in id
+    // order) and never used jobs_queued, which only cost every status write.
+    R"sql(
+DROP INDEX jobs_queued;
+)sql",
 };
 
 int user_version(SQLite::Database& db) {
