@@ -62,7 +62,11 @@ test('the overview is live and shows counts, workers and the chart', { timeout: 
   await page.locator('#cards .card').first().waitFor();
   assert.equal(await page.locator('#cards [data-stat="queued"]').textContent(), '0');
   assert.match(await page.locator('#cards').textContent(), /workers busy \/ idle0 \/ 2/);
+  assert.equal(await page.locator('#cards [data-stat="queue depth"]').textContent(), '0');
+  assert.equal(await page.locator('#cards [data-stat="jobs per minute"]').textContent(), '0.0');
+  assert.match(await page.locator('#cards [data-stat="database"]').textContent(), /^\d+(\.\d)? (B|KB|MB)$/);
   assert.equal(await page.locator('#chart svg').count(), 1);
+  assert.match(await page.locator('#chart svg').getAttribute('aria-label'), /^0 jobs finished in the last hour/);
 });
 
 test('a deck made in the form renders live to completed, and its video plays', { timeout: TIMEOUT }, async () => {
@@ -107,6 +111,11 @@ test('a deck made in the form renders live to completed, and its video plays', {
   assert.ok(await video.evaluate((v) => v.duration > 3), 'the video is as long as its narration');
   assert.equal(await page.locator('#view-job .thumbs img').count(), 3);
   assert.ok(await page.locator('#view-job .files a', { hasText: 'presentation.pdf' }).count());
+  const fields = await page.locator('#view-job dl.fields').textContent();
+  assert.match(fields, /Attempts1 of 3/);
+  assert.match(fields, /Slides3/);
+  const timeline = await page.locator('#view-job .timeline').textContent();
+  for (const step of ['Created', 'Started', 'Completed']) assert.ok(timeline.includes(step), `timeline has ${step}: ${timeline}`);
   await page.screenshot({ path: path.join(shots, 'job.png'), fullPage: true });
 
   await page.getByRole('link', { name: '← All jobs' }).click();
@@ -114,7 +123,52 @@ test('a deck made in the form renders live to completed, and its video plays', {
   await row.waitFor();
   assert.equal(await row.locator('.badge').textContent(), 'completed');
   await page.locator('#cards [data-stat="completed"]', { hasText: '1' }).waitFor();
+  await waitFor('the chart to count it', async () =>
+    /^1 jobs finished/.test(await page.locator('#chart svg').getAttribute('aria-label')));
   await page.screenshot({ path: path.join(shots, 'overview.png'), fullPage: true });
+});
+
+test('the raw JSON box sends a request as the API takes it and shows what to fix', { timeout: TIMEOUT }, async () => {
+  await page.goto(base + '/#/new');
+  const { body: voices } = await apiJson('/api/voices');
+  const { body: themes } = await apiJson('/api/themes');
+  await waitFor('the voices', async () => (await page.getByLabel('Voice').locator('option').count()) === voices.voices.length);
+  assert.equal(await page.getByLabel('Voice').inputValue(), voices.default);
+  assert.equal(await page.getByLabel('Theme').locator('option').count(), themes.themes.length);
+  assert.equal(await page.getByLabel('Theme').inputValue(), themes.default);
+
+  await page.locator('#slides > li').first().getByLabel('Title', { exact: true }).fill('Carried over');
+  await page.getByRole('tab', { name: 'Raw JSON' }).click();
+  const box = page.getByLabel(/Request body/);
+  assert.equal(JSON.parse(await box.inputValue()).slidesData[0].props.title, 'Carried over');
+  const errors = page.locator('#raw-errors');
+  const create = page.getByRole('button', { name: 'Create from JSON' });
+
+  await box.fill('{"slidesData": [');
+  await create.click();
+  await waitFor('the JSON error', async () => /^Not valid JSON/.test(await errors.textContent()));
+
+  await box.fill(JSON.stringify({ resolution: [100, 100], slidesData: [{ props: { title: 'x' } }] }));
+  await create.click();
+  await waitFor('the API error', async () => (await errors.locator('li code').count()) > 0);
+  assert.equal(await errors.locator('li code').first().textContent(), 'resolution');
+  assert.match(page.url(), /#\/new$/);
+  const expected = consoleErrors.findIndex((m) => /status of 400/.test(m));
+  assert.ok(expected >= 0);
+  consoleErrors.splice(expected, 1);
+
+  await box.fill(JSON.stringify({
+    projectName: 'Raw deck', resolution: [640, 360], slideOnly: true,
+    slidesData: [{ templateId: 'content-slide', props: { title: 'From JSON', backgroundColor: 'purple-ish' } }],
+  }));
+  await create.click();
+  await page.waitForURL(/#\/jobs\//);
+  await waitFor('the raw job to complete', async () => (await jobStatus(page)) === 'completed', 60_000);
+  await waitFor('its warning', async () =>
+    /backgroundColor/.test(await page.locator('#view-job .warnings').textContent().catch(() => '')));
+  await page.goto(base + '/#/new');
+  await page.getByRole('tab', { name: 'Form' }).click();
+  await page.locator('#new-form').waitFor({ state: 'visible' });
 });
 
 test('API validation errors show beside the field', { timeout: TIMEOUT }, async () => {
