@@ -67,18 +67,18 @@ class ScriptedRunner final : public JobRunner {
 };
 
 struct EngineFixture {
-  explicit EngineFixture(std::deque<Step> steps, int workers = 1)
+  explicit EngineFixture(std::deque<Step> steps, int workers = 1, UnixMillis idle_poll_ms = 10)
       : store((dir / "deckd.db").string(), Durability::kNormal), runner(std::move(steps)),
-        clock(kT0), pool(store, runner, clock, options(workers)) {}
+        clock(kT0), pool(store, runner, clock, options(workers, idle_poll_ms)) {}
 
-  WorkerPoolOptions options(int workers) {
+  WorkerPoolOptions options(int workers, UnixMillis idle_poll_ms) {
     WorkerPoolOptions o;
     o.workers = workers;
     o.owner = "test-instance";
     o.lease_ms = 30'000;
     o.heartbeat_ms = 20;
     o.rescue_interval_ms = 0;
-    o.idle_poll_ms = 10;
+    o.idle_poll_ms = idle_poll_ms;
     o.retry.base_delay_ms = 2000;
     o.on_maintenance_pass = [this] { ++maintenance_passes; };
     return o;
@@ -112,6 +112,15 @@ TEST_CASE("a queued job is run to completion", "[engine]") {
   CHECK(j.progress == 100);
   CHECK(j.attempts == 1);
   CHECK(j.created_files.size() == 1);
+}
+
+TEST_CASE("a new job wakes an idle worker at once, not at its next poll", "[engine]") {
+  EngineFixture f({}, 2, /*idle_poll_ms=*/600'000);
+  f.pool.start();
+  REQUIRE(wait_until([&] { return f.maintenance_passes > 0; }));  // the workers are up and idle
+  const std::string id = f.add();
+  // A worker that only polled would sleep for ten minutes.
+  CHECK(wait_until([&] { return f.status(id) == JobStatus::kCompleted; }, std::chrono::seconds(10)));
 }
 
 TEST_CASE("a transient failure is retried with backoff, then succeeds", "[engine]") {
